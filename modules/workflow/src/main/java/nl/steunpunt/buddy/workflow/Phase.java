@@ -1,0 +1,34 @@
+package nl.steunpunt.buddy.workflow;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import nl.steunpunt.buddy.processes.RecruitmentProcess;
+
+/**
+ * The lifecycle phase a task belongs to, derived from its process. Each process names the
+ * variable that holds the ID of its subject (the record of the owning module).
+ */
+public enum Phase {
+    RECRUITMENT(RecruitmentProcess.PROCESS_ID, RecruitmentProcess.Variables.APPLICATION_ID);
+
+    private final String processKey;
+    private final String subjectVariable;
+
+    Phase(String processKey, String subjectVariable) {
+        this.processKey = processKey;
+        this.subjectVariable = subjectVariable;
+    }
+
+    public String processKey() {
+        return processKey;
+    }
+
+    public String subjectVariable() {
+        return subjectVariable;
+    }
+
+    public static Optional<Phase> ofProcess(String processKey) {
+        return Arrays.stream(values()).filter(p -> p.processKey.equals(processKey)).findFirst();
+    }
+}

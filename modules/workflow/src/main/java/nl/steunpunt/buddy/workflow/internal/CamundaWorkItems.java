@@ -1,0 +1,404 @@
+package nl.steunpunt.buddy.workflow.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricIdentityLinkLog;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.steunpunt.buddy.shared.AccessDeniedException;
+import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.Actors;
+import nl.steunpunt.buddy.shared.CurrentActor;
+import nl.steunpunt.buddy.shared.InvalidInputException;
+import nl.steunpunt.buddy.shared.RegionCode;
+import nl.steunpunt.buddy.shared.Role;
+import nl.steunpunt.buddy.workflow.CaseEvent;
+import nl.steunpunt.buddy.workflow.Phase;
+import nl.steunpunt.buddy.workflow.TaskGoneException;
+import nl.steunpunt.buddy.workflow.TaskTakenException;
+import nl.steunpunt.buddy.workflow.WorkItem;
+import nl.steunpunt.buddy.workflow.WorkItemQuery;
+import nl.steunpunt.buddy.workflow.WorkItems;
+
+/**
+ * {@link WorkItems} on the Camunda task service. Every query is narrowed to the candidate groups of
+ * the acting user (her roles in her regions) before any filter of the caller applies.
+ */
+@Service
+@Transactional
+class CamundaWorkItems implements WorkItems {
+
+    static final String REGION_VARIABLE = "regionCode";
+    private static final int MAX_NOTE = 2000;
+
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final RepositoryService repositoryService;
+    private final IdentityService identityService;
+    private final CurrentActor currentActor;
+    private final Actors actors;
+    private final CaseNoteRepository notes;
+    private final Clock clock;
+
+    CamundaWorkItems(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
+            RepositoryService repositoryService, IdentityService identityService, CurrentActor currentActor,
+            Actors actors, CaseNoteRepository notes, Clock clock) {
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.repositoryService = repositoryService;
+        this.identityService = identityService;
+        this.currentActor = currentActor;
+        this.actors = actors;
+        this.notes = notes;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<WorkItem> find(WorkItemQuery query, int offset, int limit) {
+        Actor actor = currentActor.require();
+        if (actor.candidateGroups().isEmpty() || limit <= 0) {
+            return List.of();
+        }
+        TaskQuery taskQuery = toTaskQuery(query, actor);
+        switch (query.sortBy()) {
+            case CREATED -> taskQuery.orderByTaskCreateTime();
+            case NAME -> taskQuery.orderByTaskName();
+            default -> taskQuery.orderByDueDate();
+        }
+        if (query.ascending()) {
+            taskQuery.asc();
+        } else {
+            taskQuery.desc();
+        }
+        taskQuery.orderByTaskCreateTime().asc();
+        return toWorkItems(taskQuery.listPage(Math.max(0, offset), limit));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long count(WorkItemQuery query) {
+        Actor actor = currentActor.require();
+        if (actor.candidateGroups().isEmpty()) {
+            return 0;
+        }
+        return toTaskQuery(query, actor).count();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<WorkItem> get(String taskId) {
+        Actor actor = currentActor.require();
+        if (taskId == null || taskService.createTaskQuery().taskId(taskId).count() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(toWorkItems(List.of(visibleTask(taskId, actor))).get(0));
+    }
+
+    @Override
+    public WorkItem claim(String taskId) {
+        Actor actor = currentActor.require();
+        Task task = openVisibleTask(taskId, actor);
+        if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
+            throw new TaskTakenException(displayName(task.getAssignee()));
+        }
+        if (task.getAssignee() == null) {
+            asActor(actor, () -> {
+                try {
+                    taskService.claim(taskId, actor.userId());
+                } catch (TaskAlreadyClaimedException e) {
+                    throw new TaskTakenException(displayName(e.getTaskAssignee()));
+                }
+            });
+        }
+        return get(taskId).orElseThrow(TaskGoneException::new);
+    }
+
+    @Override
+    public void unclaim(String taskId) {
+        Actor actor = currentActor.require();
+        Task task = openVisibleTask(taskId, actor);
+        if (task.getAssignee() == null) {
+            return;
+        }
+        if (!task.getAssignee().equals(actor.userId())) {
+            throw new TaskTakenException(displayName(task.getAssignee()));
+        }
+        asActor(actor, () -> taskService.setAssignee(taskId, null));
+    }
+
+    @Override
+    public void assign(String taskId, String userId) {
+        Actor actor = currentActor.require();
+        Task task = openVisibleTask(taskId, actor);
+        Actor colleague = actors.find(userId)
+                .orElseThrow(() -> new InvalidInputException("error.task.assignee.unknown"));
+        Set<String> groups = candidateGroupsOf(taskId);
+        if (colleague.candidateGroups().stream().noneMatch(groups::contains)) {
+            throw new InvalidInputException("error.task.assignee.not-eligible", colleague.displayName());
+        }
+        if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
+            throw new TaskTakenException(displayName(task.getAssignee()));
+        }
+        asActor(actor, () -> taskService.setAssignee(taskId, colleague.userId()));
+    }
+
+    @Override
+    public void complete(String taskId, Map<String, Object> routing, Runnable domainAction) {
+        Actor actor = currentActor.require();
+        Task task = openVisibleTask(taskId, actor);
+        if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
+            throw new TaskTakenException(displayName(task.getAssignee()));
+        }
+        routing.forEach((name, value) -> {
+            if (!(value instanceof String || value instanceof Boolean || value instanceof Number)) {
+                throw new IllegalArgumentException("Process variable " + name + " must be an ID or a flag");
+            }
+        });
+        domainAction.run();
+        asActor(actor, () -> {
+            if (task.getAssignee() == null) {
+                taskService.claim(taskId, actor.userId());
+            }
+            taskService.complete(taskId, routing);
+        });
+    }
+
+    @Override
+    public void comment(String taskId, String text) {
+        Actor actor = currentActor.require();
+        Task task = openVisibleTask(taskId, actor);
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.isEmpty()) {
+            throw new InvalidInputException("error.note.required");
+        }
+        if (trimmed.length() > MAX_NOTE) {
+            throw new InvalidInputException("error.text.too-long", MAX_NOTE);
+        }
+        ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult();
+        notes.save(new CaseNoteEntity(instance.getBusinessKey(), regionOf(task.getProcessInstanceId()), taskId,
+                actor.userId(), trimmed, clock.instant()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CaseEvent> history(String caseReference) {
+        Actor actor = currentActor.require();
+        List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseReference).list();
+        if (instances.isEmpty()) {
+            return List.of();
+        }
+        for (HistoricProcessInstance instance : instances) {
+            var regionVariable = historyService.createHistoricVariableInstanceQuery()
+                    .processInstanceId(instance.getId()).variableName(REGION_VARIABLE).singleResult();
+            String region = regionVariable == null ? null : (String) regionVariable.getValue();
+            if (region == null || !actor.hasRoleIn(Role.COORDINATOR, new RegionCode(region))) {
+                throw new AccessDeniedException("error.access.other-region");
+            }
+        }
+        List<CaseEvent> events = new ArrayList<>();
+        for (HistoricProcessInstance instance : instances) {
+            events.add(new CaseEvent(instance.getStartTime().toInstant(), CaseEvent.Kind.STARTED,
+                    instance.getProcessDefinitionKey(), processName(instance.getProcessDefinitionId()),
+                    Optional.ofNullable(instance.getStartUserId())));
+            for (HistoricActivityInstance activity : historyService.createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId()).list()) {
+                addActivity(events, activity);
+            }
+            for (HistoricTaskInstance task : historyService.createHistoricTaskInstanceQuery()
+                    .processInstanceId(instance.getId()).list()) {
+                for (HistoricIdentityLinkLog link : historyService.createHistoricIdentityLinkLogQuery()
+                        .taskId(task.getId()).type(IdentityLinkType.ASSIGNEE).operationType("add").list()) {
+                    events.add(new CaseEvent(link.getTime().toInstant(), CaseEvent.Kind.ASSIGNED,
+                            task.getTaskDefinitionKey(), displayName(link.getUserId()),
+                            Optional.ofNullable(link.getAssignerId()).map(this::displayName)));
+                }
+            }
+            if (instance.getEndTime() != null) {
+                events.add(new CaseEvent(instance.getEndTime().toInstant(), CaseEvent.Kind.ENDED,
+                        instance.getProcessDefinitionKey(), processName(instance.getProcessDefinitionId()), Optional.empty()));
+            }
+        }
+        for (CaseNoteEntity note : notes.findByCaseReferenceOrderByCreatedAtAsc(caseReference)) {
+            events.add(new CaseEvent(note.createdAt(), CaseEvent.Kind.NOTE, "", note.text(),
+                    Optional.of(displayName(note.author()))));
+        }
+        events.sort(Comparator.comparing(CaseEvent::at).thenComparing(e -> e.kind().ordinal()));
+        return events;
+    }
+
+    private void addActivity(List<CaseEvent> events, HistoricActivityInstance activity) {
+        String type = activity.getActivityType();
+        if ("userTask".equals(type)) {
+            events.add(new CaseEvent(activity.getStartTime().toInstant(), CaseEvent.Kind.TASK_CREATED,
+                    activity.getActivityId(), activity.getActivityName(), Optional.empty()));
+            if (activity.getEndTime() != null && !activity.isCanceled()) {
+                events.add(new CaseEvent(activity.getEndTime().toInstant(), CaseEvent.Kind.TASK_COMPLETED,
+                        activity.getActivityId(), activity.getActivityName(),
+                        Optional.ofNullable(activity.getAssignee()).map(this::displayName)));
+            }
+        } else if (("serviceTask".equals(type) || type.endsWith("CatchEvent") || type.startsWith("intermediate"))
+                && activity.getEndTime() != null) {
+            events.add(new CaseEvent(activity.getEndTime().toInstant(), CaseEvent.Kind.STEP_DONE,
+                    activity.getActivityId(), activity.getActivityName(), Optional.empty()));
+        }
+    }
+
+    private TaskQuery toTaskQuery(WorkItemQuery query, Actor actor) {
+        TaskQuery taskQuery = taskService.createTaskQuery()
+                .active()
+                .taskCandidateGroupIn(new ArrayList<>(actor.candidateGroups()));
+        switch (query.scope()) {
+            case MINE -> taskQuery.includeAssignedTasks().taskAssignee(actor.userId());
+            case UNASSIGNED -> taskQuery.taskUnassigned();
+            default -> taskQuery.includeAssignedTasks();
+        }
+        if (query.overdueOnly()) {
+            taskQuery.dueBefore(Date.from(clock.instant()));
+        }
+        query.phase().ifPresent(phase -> taskQuery.processDefinitionKey(phase.processKey()));
+        return taskQuery.initializeFormKeys();
+    }
+
+    private Task visibleTask(String taskId, Actor actor) {
+        if (actor.candidateGroups().isEmpty()) {
+            throw new AccessDeniedException("error.access.other-region");
+        }
+        Task task = taskService.createTaskQuery().taskId(taskId)
+                .taskCandidateGroupIn(new ArrayList<>(actor.candidateGroups()))
+                .includeAssignedTasks().initializeFormKeys().singleResult();
+        if (task == null) {
+            throw new AccessDeniedException("error.access.other-region");
+        }
+        return task;
+    }
+
+    private Task openVisibleTask(String taskId, Actor actor) {
+        if (taskId == null || taskService.createTaskQuery().taskId(taskId).count() == 0) {
+            throw new TaskGoneException();
+        }
+        return visibleTask(taskId, actor);
+    }
+
+    private List<WorkItem> toWorkItems(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        Set<String> instanceIds = new HashSet<>();
+        Set<String> definitionIds = new HashSet<>();
+        tasks.forEach(task -> {
+            instanceIds.add(task.getProcessInstanceId());
+            definitionIds.add(task.getProcessDefinitionId());
+        });
+        Map<String, String> businessKeys = new HashMap<>();
+        runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()
+                .forEach(pi -> businessKeys.put(pi.getId(), pi.getBusinessKey()));
+        Map<String, Map<String, Object>> variables = new HashMap<>();
+        for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
+                .processInstanceIdIn(instanceIds.toArray(String[]::new)).list()) {
+            if (variable.getExecutionId().equals(variable.getProcessInstanceId())) {
+                variables.computeIfAbsent(variable.getProcessInstanceId(), k -> new HashMap<>())
+                        .put(variable.getName(), variable.getValue());
+            }
+        }
+        Map<String, String> definitionKeys = new HashMap<>();
+        repositoryService.createProcessDefinitionQuery().processDefinitionIdIn(definitionIds.toArray(String[]::new))
+                .list().forEach(d -> definitionKeys.put(d.getId(), d.getKey()));
+
+        List<WorkItem> items = new ArrayList<>(tasks.size());
+        for (Task task : tasks) {
+            Map<String, Object> vars = variables.getOrDefault(task.getProcessInstanceId(), Map.of());
+            Phase phase = Phase.ofProcess(definitionKeys.get(task.getProcessDefinitionId()))
+                    .orElseThrow(() -> new IllegalStateException("Task of an unknown process: " + task.getProcessDefinitionId()));
+            items.add(new WorkItem(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getFormKey(),
+                    businessKeys.get(task.getProcessInstanceId()), (String) vars.get(phase.subjectVariable()),
+                    new RegionCode((String) vars.get(REGION_VARIABLE)), phase,
+                    task.getCreateTime().toInstant(), instant(task.getDueDate()), instant(task.getFollowUpDate()),
+                    Optional.ofNullable(task.getAssignee())));
+        }
+        return items;
+    }
+
+    private String regionOf(String processInstanceId) {
+        return (String) runtimeService.getVariable(processInstanceId, REGION_VARIABLE);
+    }
+
+    private Set<String> candidateGroupsOf(String taskId) {
+        Set<String> groups = new HashSet<>();
+        taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .forEach(link -> groups.add(link.getGroupId()));
+        return groups;
+    }
+
+    private String processName(String processDefinitionId) {
+        ProcessDefinition definition = repositoryService.getProcessDefinition(processDefinitionId);
+        return definition.getName() == null ? definition.getKey() : definition.getName();
+    }
+
+    private String displayName(String userId) {
+        if (userId == null) {
+            return "";
+        }
+        return actors.find(userId).map(Actor::displayName).orElse(userId);
+    }
+
+    private static Optional<Instant> instant(Date date) {
+        return Optional.ofNullable(date).map(Date::toInstant);
+    }
+
+    /** Runs engine calls as the actor, so history records who did it; a lost race means the task is gone. */
+    private void asActor(Actor actor, Runnable action) {
+        identityService.setAuthenticatedUserId(actor.userId());
+        try {
+            action.run();
+        } catch (OptimisticLockingException e) {
+            throw new TaskGoneException();
+        } catch (ProcessEngineException e) {
+            if (taskGoneMessage(e)) {
+                throw new TaskGoneException();
+            }
+            throw e;
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private static boolean taskGoneMessage(ProcessEngineException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        return message.contains("Cannot find task") || message.contains("task is null");
+    }
+
+}

@@ -1,0 +1,53 @@
+package nl.steunpunt.buddy.workflow.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.Date;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+/**
+ * Due dates and waiting periods the BPMN models ask for by expression
+ * ({@code ${deadlines.screeningDue(regionCode)}}). A due date is the end of the working day that
+ * many working days from now, in the application's time zone. "Now" is the engine's clock, so
+ * tests that move engine time move due dates with it.
+ */
+@Component("deadlines")
+public class Deadlines {
+
+    private static final LocalTime END_OF_DAY = LocalTime.of(17, 0);
+
+    private final RecruitmentSettings settings;
+    private final Clock clock;
+
+    Deadlines(RecruitmentSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public Date screeningDue(String regionCode) {
+        return workingDaysFromNow(settings.screeningWorkingDays(regionCode));
+    }
+
+    public Date intakeDue(String regionCode) {
+        return workingDaysFromNow(settings.intakeWorkingDays(regionCode));
+    }
+
+    public Date decisionDue(String regionCode) {
+        return workingDaysFromNow(settings.decisionWorkingDays(regionCode));
+    }
+
+    /** ISO-8601 duration for a timer, e.g. {@code P28D}. */
+    public String onHoldPeriod(String regionCode) {
+        return settings.onHoldPeriod(regionCode).toString();
+    }
+
+    private Date workingDaysFromNow(int days) {
+        ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(clock.getZone());
+        LocalDate due = WorkingDays.add(now.toLocalDate(), days);
+        return Date.from(due.atTime(END_OF_DAY).atZone(clock.getZone()).toInstant());
+    }
+}

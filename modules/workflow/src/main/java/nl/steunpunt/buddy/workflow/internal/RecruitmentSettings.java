@@ -1,0 +1,51 @@
+package nl.steunpunt.buddy.workflow.internal;
+
+import java.time.Period;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Deadlines of werving en selectie (DOMAIN.md defaults). Each can be overridden per region under
+ * {@code buddy.recruitment.regions.<code>.*}.
+ */
+@ConfigurationProperties("buddy.recruitment")
+public record RecruitmentSettings(
+        @DefaultValue("5") int screeningWorkingDays,
+        @DefaultValue("10") int intakeWorkingDays,
+        @DefaultValue("5") int decisionWorkingDays,
+        @DefaultValue("P28D") Period onHoldPeriod,
+        Map<String, RegionOverride> regions) {
+
+    public RecruitmentSettings {
+        regions = regions == null ? Map.of() : Map.copyOf(regions);
+    }
+
+    /** Region-specific values; an absent value falls back to the general one. */
+    public record RegionOverride(Integer screeningWorkingDays, Integer intakeWorkingDays,
+            Integer decisionWorkingDays, Period onHoldPeriod) {
+    }
+
+    int screeningWorkingDays(String region) {
+        return value(region, RegionOverride::screeningWorkingDays, screeningWorkingDays);
+    }
+
+    int intakeWorkingDays(String region) {
+        return value(region, RegionOverride::intakeWorkingDays, intakeWorkingDays);
+    }
+
+    int decisionWorkingDays(String region) {
+        return value(region, RegionOverride::decisionWorkingDays, decisionWorkingDays);
+    }
+
+    Period onHoldPeriod(String region) {
+        return value(region, RegionOverride::onHoldPeriod, onHoldPeriod);
+    }
+
+    private <T> T value(String region, java.util.function.Function<RegionOverride, T> getter, T fallback) {
+        RegionOverride override = regions.get(region);
+        T value = override == null ? null : getter.apply(override);
+        return value == null ? fallback : value;
+    }
+}

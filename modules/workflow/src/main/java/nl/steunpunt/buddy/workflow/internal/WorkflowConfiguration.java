@@ -1,0 +1,9 @@
+package nl.steunpunt.buddy.workflow.internal;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RecruitmentSettings.class)
+class WorkflowConfiguration {
+}

@@ -1,0 +1,78 @@
+package nl.steunpunt.buddy.processes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.Test;
+
+class RecruitmentProcessModelTest {
+
+    private final BpmnModelInstance model = read("processes/RecruitmentProcess.bpmn");
+
+    @Test
+    void every_element_constant_names_an_element_of_the_model() throws IllegalAccessException {
+        List<String> missing = new ArrayList<>();
+        for (Field field : RecruitmentProcess.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                String id = (String) field.get(null);
+                if (model.getModelElementById(id) == null) {
+                    missing.add(field.getName() + "=" + id);
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void every_form_key_constant_is_used_by_a_user_task_and_every_user_task_uses_one() throws IllegalAccessException {
+        List<String> formKeys = new ArrayList<>();
+        for (Field field : RecruitmentProcess.Forms.class.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                formKeys.add((String) field.get(null));
+            }
+        }
+        List<String> used = model.getModelElementsByType(UserTask.class).stream()
+                .map(UserTask::getCamundaFormKey).toList();
+        assertThat(used).containsExactlyInAnyOrderElementsOf(formKeys);
+    }
+
+    @Test
+    void the_process_sets_a_history_time_to_live_and_is_executable() {
+        Process process = model.getModelElementById(RecruitmentProcess.PROCESS_ID);
+        assertThat(process.isExecutable()).isTrue();
+        assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+    }
+
+    @Test
+    void every_flow_node_has_a_shape_in_the_diagram_so_it_opens_in_the_modeler() {
+        assertThat(model.getModelElementsByType(BpmnDiagram.class)).hasSize(1);
+        List<String> drawn = model.getModelElementsByType(BpmnShape.class).stream()
+                .map(shape -> shape.getBpmnElement().getId()).toList();
+        List<String> nodes = model.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList();
+        assertThat(drawn).containsAll(nodes);
+    }
+
+    @Test
+    void every_user_task_is_scoped_to_the_coordinators_of_the_case_region() {
+        assertThat(model.getModelElementsByType(UserTask.class))
+                .allSatisfy(task -> assertThat(task.getCamundaCandidateGroups()).isEqualTo("coordinator-${regionCode}"));
+    }
+
+    static BpmnModelInstance read(String resource) {
+        InputStream in = RecruitmentProcessModelTest.class.getClassLoader().getResourceAsStream(resource);
+        assertThat(in).as(resource + " on the class path").isNotNull();
+        return Bpmn.readModelFromStream(in);
+    }
+}

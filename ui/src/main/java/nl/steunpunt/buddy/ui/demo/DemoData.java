@@ -1,0 +1,175 @@
+package nl.steunpunt.buddy.ui.demo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import nl.steunpunt.buddy.processes.RecruitmentProcess;
+import nl.steunpunt.buddy.recruitment.ApplicationId;
+import nl.steunpunt.buddy.recruitment.Applications;
+import nl.steunpunt.buddy.recruitment.Decision;
+import nl.steunpunt.buddy.recruitment.NewApplication;
+import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.ProblemArea;
+import nl.steunpunt.buddy.shared.Region;
+import nl.steunpunt.buddy.shared.RegionCode;
+import nl.steunpunt.buddy.shared.Regions;
+import nl.steunpunt.buddy.shared.SchoolLevel;
+import nl.steunpunt.buddy.ui.security.BuddyUser;
+import nl.steunpunt.buddy.ui.security.LocalAccounts;
+import nl.steunpunt.buddy.workflow.WorkItem;
+import nl.steunpunt.buddy.workflow.WorkItemQuery;
+import nl.steunpunt.buddy.workflow.WorkItems;
+
+/**
+ * Seeds the demo: two regions, the demo accounts and twenty buddy applications at different steps
+ * of selection. Runs in the {@code demo} profile only, and only on an empty database, so a restart
+ * keeps what the demo users did.
+ */
+@Component
+@Profile("demo")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    private static final String[][] PEOPLE = {
+            {"Anouk", "Smit"}, {"Bram", "de Jong"}, {"Chantal", "Meijer"}, {"Daan", "van Dijk"},
+            {"Esra", "Yilmaz"}, {"Femke", "Bos"}, {"Gert", "Vos"}, {"Hanna", "Peters"},
+            {"Ilse", "Hendriks"}, {"Jeroen", "van Leeuwen"}, {"Karin", "Dekker"}, {"Lotte", "Brouwer"},
+            {"Mohamed", "Bouzid"}, {"Nina", "de Wit"}, {"Olga", "Kowalska"}, {"Pieter", "Dijkstra"},
+            {"Quirine", "Smits"}, {"Rik", "de Graaf"}, {"Sevda", "Kaya"}, {"Tessa", "van der Meer"}};
+
+    private final Regions regions;
+    private final LocalAccounts accounts;
+    private final Applications applications;
+    private final WorkItems workItems;
+    private final Clock clock;
+    private final String password;
+
+    DemoData(Regions regions, LocalAccounts accounts, Applications applications, WorkItems workItems, Clock clock,
+            @Value("${buddy.demo.password}") String password) {
+        this.regions = regions;
+        this.accounts = accounts;
+        this.applications = applications;
+        this.workItems = workItems;
+        this.clock = clock;
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws InterruptedException {
+        if (!regions.all().isEmpty()) {
+            log.info("Demo data present; leaving it as it is");
+            return;
+        }
+        regions.save(new Region(new RegionCode(DemoAccounts.UTRECHT), "SWV Passend Primair Onderwijs Utrecht (demo)"));
+        regions.save(new Region(new RegionCode(DemoAccounts.EEMLAND), "SWV Voortgezet Onderwijs Eemland (demo)"));
+        DemoAccounts.ALL.forEach(a -> accounts.save(a.username(), a.displayName(), password, a.roles(),
+                a.regions().stream().map(RegionCode::new).collect(Collectors.toSet())));
+
+        for (int i = 0; i < PEOPLE.length; i++) {
+            applications.submit(application(i));
+        }
+        advance(DemoAccounts.UTRECHT, "coordinator.utrecht");
+        advance(DemoAccounts.EEMLAND, "coordinator.eemland");
+        log.info("Demo data seeded: 2 regions, {} accounts, {} applications", DemoAccounts.ALL.size(), PEOPLE.length);
+    }
+
+    private NewApplication application(int i) {
+        String region = i % 2 == 0 ? DemoAccounts.UTRECHT : DemoAccounts.EEMLAND;
+        SchoolLevel level = SchoolLevel.values()[i % SchoolLevel.values().length];
+        ProblemArea area = ProblemArea.values()[1 + i % (ProblemArea.values().length - 2)];
+        String first = PEOPLE[i][0];
+        String last = PEOPLE[i][1];
+        return new NewApplication(first, last,
+                (first + "." + last).toLowerCase().replace(" ", "") + "@example.org", "06-1234" + String.format("%04d", i),
+                new RegionCode(region), Set.of(level), Set.of(area, ProblemArea.THUISZITTER),
+                i % 3 == 0 ? Set.of("nl", "en") : Set.of("nl"), 2 + i % 4,
+                "Ik heb zelf ervaren hoe het is als je kind vastloopt op school en wil andere ouders steunen.", true);
+    }
+
+    /** Moves the region's ten applications to different steps, as its coordinator. */
+    private void advance(String region, String coordinator) throws InterruptedException {
+        Actor actor = accounts.find(coordinator).orElseThrow();
+        var auth = UsernamePasswordAuthenticationToken.authenticated(new BuddyUser(actor, "", true), null,
+                new BuddyUser(actor, "", true).getAuthorities());
+        SecurityContextHolder.getContext().setAuthentication(auth);
+        try {
+            List<WorkItem> items = awaitTasks(PEOPLE.length / 2);
+            for (int i = 0; i < items.size(); i++) {
+                WorkItem item = items.get(i);
+                ApplicationId id = ApplicationId.of(item.subjectId());
+                switch (i) {
+                    case 0, 1 -> workItems.claim(item.id());
+                    case 2 -> screen(item, id, false, "Zoekt vooral betaald werk; past nu niet bij vrijwilligerswerk.");
+                    case 3, 4 -> screen(item, id, true, "Sterke motivatie, eigen ervaring met thuiszitten.");
+                    case 5, 6 -> intake(screen(item, id, true, "Ruime ervaring met OPP-gesprekken."), id);
+                    case 7 -> decide(intake(screen(item, id, true, "Goede match met VO."), id), id, Decision.SELECTED, "");
+                    case 8 -> decide(intake(screen(item, id, true, "Twijfel over beschikbaarheid."), id), id,
+                            Decision.ON_HOLD, "Kan pas na de zomer starten.");
+                    default -> {
+                        // stays unassigned at screening
+                    }
+                }
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private WorkItem screen(WorkItem item, ApplicationId id, boolean suitable, String note) throws InterruptedException {
+        workItems.complete(item.id(), Map.of(RecruitmentProcess.Variables.SUITABLE, suitable),
+                () -> applications.recordScreening(id, suitable, note));
+        return suitable ? next(item) : item;
+    }
+
+    private WorkItem intake(WorkItem item, ApplicationId id) throws InterruptedException {
+        workItems.complete(item.id(), Map.of(),
+                () -> applications.recordIntake(id, LocalDate.now(clock).minusDays(1), "Open gesprek; kent de rol van een buddy."));
+        return next(item);
+    }
+
+    private void decide(WorkItem item, ApplicationId id, Decision decision, String reason) {
+        workItems.complete(item.id(), Map.of(RecruitmentProcess.Variables.DECISION, decision.name()),
+                () -> applications.recordDecision(id, decision, reason));
+    }
+
+    /** The next open task of the same case. */
+    private WorkItem next(WorkItem previous) throws InterruptedException {
+        Instant deadline = clock.instant().plus(Duration.ofSeconds(30));
+        while (clock.instant().isBefore(deadline)) {
+            for (WorkItem candidate : workItems.find(WorkItemQuery.inbox(), 0, 1000)) {
+                if (candidate.caseReference().equals(previous.caseReference())) {
+                    return candidate;
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("No next task for " + previous.caseReference());
+    }
+
+    private List<WorkItem> awaitTasks(int expected) throws InterruptedException {
+        Instant deadline = clock.instant().plus(Duration.ofSeconds(60));
+        while (workItems.count(WorkItemQuery.inbox()) < expected) {
+            if (clock.instant().isAfter(deadline)) {
+                throw new IllegalStateException("The demo applications' processes did not start in time");
+            }
+            Thread.sleep(200);
+        }
+        return workItems.find(WorkItemQuery.inbox().sortedBy(WorkItemQuery.SortBy.CREATED, true), 0, expected);
+    }
+}

@@ -1,0 +1,240 @@
+package nl.steunpunt.buddy.ui.inbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridSortOrder;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.Actors;
+import nl.steunpunt.buddy.shared.CurrentActor;
+import nl.steunpunt.buddy.shared.NotFoundException;
+import nl.steunpunt.buddy.shared.Region;
+import nl.steunpunt.buddy.shared.Regions;
+import nl.steunpunt.buddy.shared.TranslatableException;
+import nl.steunpunt.buddy.workflow.Phase;
+import nl.steunpunt.buddy.workflow.WorkItem;
+import nl.steunpunt.buddy.workflow.WorkItemQuery;
+import nl.steunpunt.buddy.workflow.WorkItemQuery.Scope;
+import nl.steunpunt.buddy.workflow.WorkItemQuery.SortBy;
+import nl.steunpunt.buddy.workflow.WorkItems;
+import nl.steunpunt.buddy.ui.base.Notifications;
+
+/**
+ * The coordinator's task inbox: tasks of her regions only, loaded page by page, earliest due
+ * first; filters for mine / unassigned / all, overdue and phase; claim, give back and open.
+ */
+@Route("inbox")
+@RolesAllowed("COORDINATOR")
+@Menu(order = 1, title = "menu.inbox")
+public class InboxView extends VerticalLayout implements HasDynamicTitle {
+
+    static final String COLUMN_TASK = "task";
+    static final String COLUMN_DUE = "due";
+    static final String COLUMN_CREATED = "created";
+    static final String COLUMN_ACTIONS = "actions";
+
+    private final WorkItems workItems;
+    private final Regions regions;
+    private final CurrentActor currentActor;
+    private final Actors actors;
+    private final Clock clock;
+    private final Grid<WorkItem> grid = new Grid<>();
+    private final Select<Scope> scope = new Select<>();
+    private final Checkbox overdue = new Checkbox();
+    private final Select<Optional<Phase>> phase = new Select<>();
+    private final Span total = new Span();
+    private WorkItemQuery query = WorkItemQuery.inbox();
+
+    public InboxView(WorkItems workItems, Regions regions, CurrentActor currentActor, Actors actors, Clock clock) {
+        this.workItems = workItems;
+        this.regions = regions;
+        this.currentActor = currentActor;
+        this.actors = actors;
+        this.clock = clock;
+        setSizeFull();
+        add(new H2(getTranslation("inbox.title")), filters(), total, grid);
+        configureGrid();
+        refresh();
+    }
+
+    private Component filters() {
+        scope.setLabel(getTranslation("inbox.filter.scope"));
+        scope.setItems(Scope.ALL, Scope.MINE, Scope.UNASSIGNED);
+        scope.setItemLabelGenerator(s -> getTranslation("inbox.scope." + s.name()));
+        scope.setValue(Scope.ALL);
+        scope.setId("filter-scope");
+        scope.addValueChangeListener(e -> {
+            query = query.withScope(e.getValue());
+            refresh();
+        });
+
+        overdue.setLabel(getTranslation("inbox.filter.overdue"));
+        overdue.setId("filter-overdue");
+        overdue.addValueChangeListener(e -> {
+            query = query.withOverdueOnly(e.getValue());
+            refresh();
+        });
+
+        phase.setLabel(getTranslation("inbox.filter.phase"));
+        phase.setItems(phaseOptions());
+        phase.setItemLabelGenerator(p -> p.map(value -> getTranslation("phase." + value.name()))
+                .orElse(getTranslation("inbox.phase.all")));
+        phase.setValue(Optional.empty());
+        phase.setId("filter-phase");
+        phase.addValueChangeListener(e -> {
+            query = query.withPhase(e.getValue());
+            refresh();
+        });
+
+        HorizontalLayout bar = new HorizontalLayout(scope, overdue, phase);
+        bar.setAlignItems(FlexComponent.Alignment.BASELINE);
+        return bar;
+    }
+
+    private static List<Optional<Phase>> phaseOptions() {
+        List<Optional<Phase>> options = new ArrayList<>();
+        options.add(Optional.empty());
+        for (Phase p : Phase.values()) {
+            options.add(Optional.of(p));
+        }
+        return options;
+    }
+
+    private void configureGrid() {
+        grid.setId("inbox-grid");
+        grid.setSizeFull();
+        grid.addColumn(this::taskName).setKey(COLUMN_TASK).setHeader(getTranslation("inbox.column.task"))
+                .setSortable(true).setSortProperty(SortBy.NAME.name()).setFlexGrow(2);
+        grid.addColumn(WorkItem::caseReference).setKey("case").setHeader(getTranslation("inbox.column.case"));
+        grid.addColumn(item -> regionName(item)).setKey("region").setHeader(getTranslation("inbox.column.region"));
+        grid.addColumn(item -> format(item.created())).setKey(COLUMN_CREATED)
+                .setHeader(getTranslation("inbox.column.created")).setSortable(true).setSortProperty(SortBy.CREATED.name());
+        grid.addColumn(item -> item.due().map(this::format).orElse("")).setKey(COLUMN_DUE)
+                .setHeader(getTranslation("inbox.column.due")).setSortable(true).setSortProperty(SortBy.DUE.name());
+        grid.addColumn(item -> item.followUp().map(this::format).orElse("")).setKey("followUp")
+                .setHeader(getTranslation("inbox.column.follow-up"));
+        grid.addColumn(item -> item.assignee().map(this::assigneeLabel).orElse(getTranslation("inbox.unassigned")))
+                .setKey("assignee").setHeader(getTranslation("inbox.column.assignee"));
+        grid.addComponentColumn(this::actions).setKey(COLUMN_ACTIONS).setHeader(getTranslation("inbox.column.actions"))
+                .setAutoWidth(true).setFlexGrow(0);
+        grid.setPartNameGenerator(item -> item.isOverdue(clock.instant()) ? "overdue" : null);
+        grid.setMultiSort(false);
+        grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey(COLUMN_DUE), SortDirection.ASCENDING)));
+        grid.setItems(
+                q -> workItems.find(withSort(q.getSortOrders()), q.getOffset(), q.getLimit()).stream(),
+                q -> (int) Math.min(Integer.MAX_VALUE, workItems.count(query)));
+        grid.addItemDoubleClickListener(e -> open(e.getItem()));
+    }
+
+    private WorkItemQuery withSort(List<QuerySortOrder> orders) {
+        if (orders.isEmpty()) {
+            return query;
+        }
+        QuerySortOrder order = orders.get(0);
+        return query.sortedBy(SortBy.valueOf(order.getSorted()), order.getDirection() == SortDirection.ASCENDING);
+    }
+
+    private Component actions(WorkItem item) {
+        String me = currentActor.require().userId();
+        Button open = new Button(getTranslation("inbox.action.open"), e -> open(item));
+        open.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        HorizontalLayout actions = new HorizontalLayout(open);
+        if (item.assignee().isEmpty()) {
+            Button claim = new Button(getTranslation("inbox.action.claim"), e -> claim(item));
+            claim.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            actions.add(claim);
+        } else if (item.isAssignedTo(me)) {
+            Button unclaim = new Button(getTranslation("inbox.action.unclaim"), e -> unclaim(item));
+            unclaim.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            actions.add(unclaim);
+        }
+        return actions;
+    }
+
+    void claim(WorkItem item) {
+        try {
+            workItems.claim(item.id());
+            Notifications.success("inbox.claimed", taskName(item));
+        } catch (TranslatableException e) {
+            Notifications.error(e);
+        }
+        refresh();
+    }
+
+    void unclaim(WorkItem item) {
+        try {
+            workItems.unclaim(item.id());
+            Notifications.success("inbox.unclaimed", taskName(item));
+        } catch (TranslatableException e) {
+            Notifications.error(e);
+        }
+        refresh();
+    }
+
+    void open(WorkItem item) {
+        TaskForms.screenFor(item.formKey()).ifPresentOrElse(
+                screen -> UI.getCurrent().navigate(screen, item.id()),
+                () -> Notifications.error(new NotFoundException("error.task.no-form")));
+    }
+
+    private void refresh() {
+        grid.getDataProvider().refreshAll();
+        total.setText(getTranslation("inbox.total", workItems.count(query)));
+    }
+
+    private String taskName(WorkItem item) {
+        String key = "task." + item.definitionKey();
+        String translated = getTranslation(key);
+        return translated.startsWith("!") ? item.name() : translated;
+    }
+
+    private String regionName(WorkItem item) {
+        return regions.find(item.region()).map(Region::name).orElse(item.region().value());
+    }
+
+    private String assigneeLabel(String userId) {
+        if (userId.equals(currentActor.require().userId())) {
+            return getTranslation("inbox.assignee.me");
+        }
+        return actors.find(userId).map(Actor::displayName).orElse(userId);
+    }
+
+    private String format(Instant instant) {
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
+                .format(instant.atZone(zone()));
+    }
+
+    private ZoneId zone() {
+        return clock.getZone();
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("inbox.title") + " · " + getTranslation("app.name");
+    }
+}

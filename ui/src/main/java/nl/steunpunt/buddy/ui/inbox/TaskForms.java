@@ -1,0 +1,34 @@
+package nl.steunpunt.buddy.ui.inbox;
+
+import java.util.Map;
+import java.util.Optional;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.router.HasUrlParameter;
+
+import nl.steunpunt.buddy.processes.RecruitmentProcess;
+import nl.steunpunt.buddy.ui.recruitment.DecisionView;
+import nl.steunpunt.buddy.ui.recruitment.HoldIntakeView;
+import nl.steunpunt.buddy.ui.recruitment.ScreenApplicationView;
+
+/** Form key → the screen that completes a task; the task ID is the screen's URL parameter. */
+public final class TaskForms {
+
+    private static final Map<String, Class<? extends Component>> FORMS = Map.of(
+            RecruitmentProcess.Forms.SCREEN_APPLICATION, ScreenApplicationView.class,
+            RecruitmentProcess.Forms.HOLD_INTAKE, HoldIntakeView.class,
+            RecruitmentProcess.Forms.DECIDE, DecisionView.class);
+
+    private TaskForms() {
+    }
+
+    /** The screen for a form key, if the UI has one. */
+    @SuppressWarnings("unchecked")
+    public static <C extends Component & HasUrlParameter<String>> Optional<Class<C>> screenFor(String formKey) {
+        return Optional.ofNullable((Class<C>) FORMS.get(formKey));
+    }
+
+    static Map<String, Class<? extends Component>> all() {
+        return FORMS;
+    }
+}

@@ -1,0 +1,38 @@
+package nl.steunpunt.buddy.ui.recruitment;
+
+import java.time.Clock;
+
+import com.vaadin.flow.component.Component;
+
+import nl.steunpunt.buddy.recruitment.ApplicationId;
+import nl.steunpunt.buddy.recruitment.Applications;
+import nl.steunpunt.buddy.shared.CurrentActor;
+import nl.steunpunt.buddy.ui.inbox.TaskScreen;
+import nl.steunpunt.buddy.workflow.WorkItem;
+import nl.steunpunt.buddy.workflow.WorkItems;
+
+/** A task screen about one buddy application. */
+abstract class ApplicationTaskScreen extends TaskScreen {
+
+    protected final Applications applications;
+    private final Clock clock;
+
+    ApplicationTaskScreen(WorkItems workItems, CurrentActor currentActor, Applications applications, Clock clock) {
+        super(workItems, currentActor, clock.getZone());
+        this.applications = applications;
+        this.clock = clock;
+    }
+
+    protected ApplicationId applicationId(WorkItem item) {
+        return ApplicationId.of(item.subjectId());
+    }
+
+    @Override
+    protected Component caseFile(WorkItem item) {
+        return new ApplicationCaseFile(applications.open(applicationId(item)), clock.getZone());
+    }
+
+    protected Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,68 @@
+package nl.steunpunt.buddy.ui.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.Actors;
+import nl.steunpunt.buddy.shared.RegionCode;
+import nl.steunpunt.buddy.shared.Role;
+
+/**
+ * Local accounts: the default source of users, roles and regions. A Keycloak mode replaces it
+ * behind the same {@link Actors} and {@link nl.steunpunt.buddy.shared.CurrentActor} interfaces.
+ */
+@Service
+@Transactional(readOnly = true)
+public class LocalAccounts implements UserDetailsService, Actors {
+
+    private final UserAccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+
+    LocalAccounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @Override
+    public UserDetails loadUserByUsername(String username) {
+        return accounts.findById(username == null ? "" : username.trim())
+                .map(account -> new BuddyUser(toActor(account), account.passwordHash(), account.enabled()))
+                .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
+    }
+
+    @Override
+    public Optional<Actor> find(String userId) {
+        return userId == null ? Optional.empty() : accounts.findById(userId).map(LocalAccounts::toActor);
+    }
+
+    @Override
+    public List<Actor> withRoleIn(Role role, RegionCode region) {
+        return accounts.findWithRoleIn(role, region.value()).stream().map(LocalAccounts::toActor).toList();
+    }
+
+    /** Creates or replaces an account; the password is hashed here and never stored in clear. */
+    @Transactional
+    public void save(String username, String displayName, String password, Set<Role> roles, Set<RegionCode> regions) {
+        accounts.save(new UserAccountEntity(username, displayName, passwordEncoder.encode(password), roles,
+                regions.stream().map(RegionCode::value).collect(Collectors.toSet())));
+    }
+
+    public long count() {
+        return accounts.count();
+    }
+
+    private static Actor toActor(UserAccountEntity account) {
+        return new Actor(account.username(), account.displayName(), account.roles(),
+                account.regions().stream().map(RegionCode::new).collect(Collectors.toSet()));
+    }
+}
