@@ -39,7 +39,7 @@ public class BuddyI18NProvider implements I18NProvider {
         }
         try {
             String pattern = bundle(locale).getString(key);
-            return params.length == 0 ? pattern : new MessageFormat(pattern, supported(locale)).format(params);
+            return new MessageFormat(pattern, supported(locale)).format(params);
         } catch (MissingResourceException e) {
             log.warn("Missing translation '{}' for {}", key, locale);
             return "!" + key;

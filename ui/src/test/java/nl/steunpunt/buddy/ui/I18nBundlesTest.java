@@ -1,0 +1,100 @@
+package nl.steunpunt.buddy.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import nl.steunpunt.buddy.shared.ProblemArea;
+import nl.steunpunt.buddy.shared.Role;
+import nl.steunpunt.buddy.shared.SchoolLevel;
+import nl.steunpunt.buddy.ui.base.BuddyI18NProvider;
+
+class I18nBundlesTest {
+
+    private final Properties dutch = load("i18n/messages.properties");
+    private final Properties english = load("i18n/messages_en.properties");
+    private final BuddyI18NProvider provider = new BuddyI18NProvider();
+
+    @Test
+    void dutch_and_english_have_exactly_the_same_keys() {
+        assertThat(new TreeSet<>(english.stringPropertyNames())).isEqualTo(new TreeSet<>(dutch.stringPropertyNames()));
+    }
+
+    @Test
+    void every_message_is_a_valid_pattern() {
+        for (Properties bundle : new Properties[] { dutch, english }) {
+            bundle.stringPropertyNames().forEach(key -> new MessageFormat(bundle.getProperty(key)));
+        }
+    }
+
+    @Test
+    void every_key_the_code_names_exists() throws IOException {
+        Pattern literal = Pattern.compile("\"((?:error|app|action|menu|role|phase|login|home|inbox|task|timeline|application|school-level|problem-area|screening|intake|decision)\\.[a-zA-Z0-9_.-]+[a-zA-Z0-9_])\"");
+        Set<String> missing = new TreeSet<>();
+        for (Path root : new Path[] { Path.of("src/main/java"), Path.of("../modules"), Path.of("../processes/src/main/java") }) {
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".java") && !p.toString().contains("/test/")).toList()) {
+                    Matcher m = literal.matcher(Files.readString(file));
+                    while (m.find()) {
+                        if (!dutch.containsKey(m.group(1)) && !isPrefix(m.group(1))) {
+                            missing.add(m.group(1) + " (" + file.getFileName() + ")");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void every_enum_value_shown_on_screen_has_a_label() {
+        for (Role role : Role.values()) {
+            assertThat(dutch).containsKey("role." + role.name()).containsKey("home.role." + role.name() + ".intro");
+        }
+        for (SchoolLevel level : SchoolLevel.values()) {
+            assertThat(dutch).containsKey("school-level." + level.name());
+        }
+        for (ProblemArea area : ProblemArea.values()) {
+            assertThat(dutch).containsKey("problem-area." + area.name());
+        }
+    }
+
+    @Test
+    void dutch_is_the_default_and_english_is_available() {
+        assertThat(provider.getProvidedLocales()).containsExactly(BuddyI18NProvider.DUTCH, BuddyI18NProvider.ENGLISH);
+        assertThat(provider.getTranslation("inbox.title", Locale.forLanguageTag("nl"))).isEqualTo("Takenlijst");
+        assertThat(provider.getTranslation("inbox.title", Locale.ENGLISH)).isEqualTo("Task inbox");
+        assertThat(provider.getTranslation("inbox.title", Locale.GERMAN)).isEqualTo("Takenlijst");
+        assertThat(provider.getTranslation("inbox.total", Locale.ENGLISH, 3)).isEqualTo("3 tasks");
+        assertThat(provider.getTranslation("no.such.key", Locale.ENGLISH)).isEqualTo("!no.such.key");
+    }
+
+    private static boolean isPrefix(String key) {
+        return key.endsWith(".");
+    }
+
+    private static Properties load(String resource) {
+        Properties properties = new Properties();
+        try (InputStream in = I18nBundlesTest.class.getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as(resource).isNotNull();
+            properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,242 @@
+package nl.steunpunt.buddy.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertNone;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._assertOne;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static nl.steunpunt.buddy.ui.TestWorld.COLLEAGUE_A;
+import static nl.steunpunt.buddy.ui.TestWorld.COORDINATOR_A;
+import static nl.steunpunt.buddy.ui.TestWorld.COORDINATOR_B;
+import static nl.steunpunt.buddy.ui.TestWorld.REGION_A;
+import static nl.steunpunt.buddy.ui.TestWorld.REGION_B;
+import static nl.steunpunt.buddy.ui.TestWorld.TRAINER_A;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.NotificationsKt;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+
+import nl.steunpunt.buddy.processes.RecruitmentProcess;
+import nl.steunpunt.buddy.recruitment.ApplicationId;
+import nl.steunpunt.buddy.recruitment.ApplicationStatus;
+import nl.steunpunt.buddy.recruitment.Applications;
+import nl.steunpunt.buddy.ui.base.HomeView;
+import nl.steunpunt.buddy.ui.base.BuddyI18NProvider;
+import nl.steunpunt.buddy.ui.inbox.InboxView;
+import nl.steunpunt.buddy.ui.recruitment.HoldIntakeView;
+import nl.steunpunt.buddy.ui.recruitment.ScreenApplicationView;
+import nl.steunpunt.buddy.workflow.WorkItem;
+import nl.steunpunt.buddy.workflow.WorkItems;
+
+class InboxViewTest extends KaribuTest {
+
+    @Autowired WorkItems workItems;
+    @Autowired Applications applications;
+
+    @Test
+    void coordinator_of_region_a_sees_the_tasks_of_a_and_never_those_of_b() {
+        ApplicationId inA = world.apply(REGION_A);
+        ApplicationId inB = world.apply(REGION_B);
+        WorkItem taskA = world.awaitTask(COORDINATOR_A, inA);
+        WorkItem taskB = world.awaitTask(COORDINATOR_B, inB);
+
+        openAppAs(COORDINATOR_A);
+        UI.getCurrent().navigate(InboxView.class);
+
+        List<WorkItem> rows = rows();
+        assertThat(rows).extracting(WorkItem::id).contains(taskA.id()).doesNotContain(taskB.id());
+        assertThat(rows).allSatisfy(item -> assertThat(item.region()).isEqualTo(REGION_A));
+        assertThat(GridKt._getFormattedRow(inboxGrid(), indexOf(taskA))).contains("Aanmelding beoordelen", taskA.caseReference(), "Testregio A");
+    }
+
+    @Test
+    void claiming_from_the_inbox_makes_the_task_mine() {
+        ApplicationId id = world.apply(REGION_A);
+        WorkItem task = world.awaitTask(COORDINATOR_A, id);
+        openAppAs(COORDINATOR_A);
+        UI.getCurrent().navigate(InboxView.class);
+
+        Component actions = GridKt._getCellComponent(inboxGrid(), indexOf(task), "actions");
+        _click(_get(actions, Button.class, spec -> spec.withText("Oppakken")));
+
+        NotificationsKt.expectNotifications("Je hebt de taak 'Aanmelding beoordelen' opgepakt.");
+        assertThat(rows().get(indexOf(task)).assignee()).contains(COORDINATOR_A);
+        _setValue(_get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("filter-scope")),
+                nl.steunpunt.buddy.workflow.WorkItemQuery.Scope.MINE);
+        assertThat(rows()).extracting(WorkItem::id).contains(task.id());
+        assertThat(rows()).allSatisfy(item -> assertThat(item.assignee()).contains(COORDINATOR_A));
+    }
+
+    @Test
+    void opening_a_task_shows_its_own_form_and_completing_it_moves_the_process_on() {
+        ApplicationId id = world.apply(REGION_A);
+        WorkItem task = world.awaitTask(COORDINATOR_A, id);
+        openAppAs(COORDINATOR_A);
+        UI.getCurrent().navigate(InboxView.class);
+
+        Component actions = GridKt._getCellComponent(inboxGrid(), indexOf(task), "actions");
+        _click(_get(actions, Button.class, spec -> spec.withText("Openen")));
+        _assertOne(ScreenApplicationView.class);
+        _assertOne(VerticalLayout.class, spec -> spec.withId("case-file"));
+
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Boolean> suitable = _get(RadioButtonGroup.class, spec -> spec.withId("screening-suitable"));
+        _setValue(suitable, Boolean.TRUE);
+        _setValue(_get(TextArea.class, spec -> spec.withId("screening-note")), "Past goed");
+        _click(_get(Button.class, spec -> spec.withId("complete-task")));
+
+        _assertOne(InboxView.class);
+        assertThat(applications.status(id)).isEqualTo(ApplicationStatus.INTAKE);
+        WorkItem next = world.awaitTask(COORDINATOR_A, id);
+        assertThat(next.definitionKey()).isEqualTo(RecruitmentProcess.TASK_HOLD_INTAKE);
+        assertThat(rows()).extracting(WorkItem::id).doesNotContain(task.id());
+    }
+
+    @Test
+    void an_invalid_form_shows_the_field_message_and_changes_nothing() {
+        ApplicationId id = world.apply(REGION_A);
+        WorkItem task = world.awaitTask(COORDINATOR_A, id);
+        openAppAs(COORDINATOR_A);
+        UI.getCurrent().navigate(ScreenApplicationView.class, task.id());
+
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Boolean> suitable = _get(RadioButtonGroup.class, spec -> spec.withId("screening-suitable"));
+        _setValue(suitable, Boolean.FALSE);
+        _click(_get(Button.class, spec -> spec.withId("complete-task")));
+
+        TextArea note = _get(TextArea.class, spec -> spec.withId("screening-note"));
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(note.getErrorMessage()).isEqualTo("Geef een toelichting als je de aanmelding afwijst.");
+        _assertOne(ScreenApplicationView.class);
+        assertThat(applications.status(id)).isEqualTo(ApplicationStatus.SCREENING);
+        assertThat(world.taskOf(COORDINATOR_A, id)).extracting(WorkItem::id).containsExactly(task.id());
+    }
+
+    @Test
+    void completing_a_task_a_colleague_completed_meanwhile_shows_the_message_and_no_error() {
+        ApplicationId id = world.apply(REGION_A);
+        WorkItem task = world.awaitTask(COORDINATOR_A, id);
+        openAppAs(COORDINATOR_A);
+        UI.getCurrent().navigate(ScreenApplicationView.class, task.id());
+        @SuppressWarnings("unchecked")
+        RadioButtonGroup<Boolean> suitable = _get(RadioButtonGroup.class, spec -> spec.withId("screening-suitable"));
+        _setValue(suitable, Boolean.TRUE);
+
+        world.as(COLLEAGUE_A, () -> {
+            workItems.complete(task.id(), Map.of(RecruitmentProcess.Variables.SUITABLE, true),
+                    () -> applications.recordScreening(id, true, "Collega was eerder"));
+            return null;
+        });
+        world.signIn(COORDINATOR_A);
+        _click(_get(Button.class, spec -> spec.withId("complete-task")));
+
+        List<Notification> shown = NotificationsKt.getNotifications();
+        assertThat(shown).extracting(n -> n.getElement().getProperty("text"))
+                .contains("Deze taak is al afgerond of bestaat niet meer.");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("task-problem")).getText())
+                .isEqualTo("Deze taak is al afgerond of bestaat niet meer.");
+        assertThat(applications.open(id).screeningNote()).contains("Collega was eerder");
+    }
+
+    @Test
+    void opening_an_already_completed_task_says_so() {
+        ApplicationId id = world.apply(REGION_A);
+        WorkItem task = world.awaitTask(COORDINATOR_A, id);
+        world.as(COORDINATOR_A, () -> {
+            workItems.complete(task.id(), Map.of(RecruitmentProcess.Variables.SUITABLE, true),
+                    () -> applications.recordScreening(id, true, "Al gedaan"));
+            return null;
+        });
+
+        openAppAs(COORDINATOR_A);
+        UI.getCurrent().navigate(ScreenApplicationView.class, task.id());
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("task-problem")).getText())
+                .isEqualTo("Deze taak is al afgerond of bestaat niet meer.");
+    }
+
+    @Test
+    void a_coordinator_of_another_region_cannot_open_the_task() {
+        ApplicationId id = world.apply(REGION_A);
+        WorkItem task = world.awaitTask(COORDINATOR_A, id);
+
+        openAppAs(COORDINATOR_B);
+        UI.getCurrent().navigate(ScreenApplicationView.class, task.id());
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("task-problem")).getText())
+                .isEqualTo("Dit valt buiten jouw regio's of rol.");
+        _assertNone(VerticalLayout.class, spec -> spec.withId("case-file"));
+    }
+
+    @Test
+    void a_task_opened_on_the_wrong_screen_is_forwarded_to_its_own_form() {
+        ApplicationId id = world.apply(REGION_A);
+        WorkItem task = world.awaitTask(COORDINATOR_A, id);
+        openAppAs(COORDINATOR_A);
+
+        UI.getCurrent().navigate(HoldIntakeView.class, task.id());
+
+        _assertOne(ScreenApplicationView.class);
+    }
+
+    @Test
+    void each_role_sees_only_its_own_menu_entries() {
+        openAppAs(COORDINATOR_A);
+        UI.getCurrent().navigate(HomeView.class);
+        assertThat(menuLabels()).containsExactly("Start", "Takenlijst");
+        closeApp();
+
+        openAppAs(TRAINER_A);
+        UI.getCurrent().navigate(HomeView.class);
+        assertThat(menuLabels()).containsExactly("Start");
+        UI.getCurrent().navigate(InboxView.class);
+        assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(InboxView.class);
+        assertThatThrownBy(() -> _assertNone(InboxView.class)).hasStackTraceContaining("Access is denied by annotations on the view");
+    }
+
+    @Test
+    void the_screens_speak_english_when_the_user_chooses_it() {
+        openAppAs(COORDINATOR_A, BuddyI18NProvider.ENGLISH);
+        UI.getCurrent().navigate(InboxView.class);
+        assertThat(menuLabels()).containsExactly("Home", "Task inbox");
+        assertThat(inboxGrid().getColumnByKey("due").getHeaderText()).isEqualTo("Due");
+    }
+
+    private List<String> menuLabels() {
+        return com.github.mvysny.kaributesting.v10.LocatorJ._find(SideNavItem.class).stream().map(SideNavItem::getLabel).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Grid<WorkItem> inboxGrid() {
+        return _get(Grid.class, spec -> spec.withId("inbox-grid"));
+    }
+
+    private List<WorkItem> rows() {
+        Grid<WorkItem> grid = inboxGrid();
+        return IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i)).toList();
+    }
+
+    private int indexOf(WorkItem task) {
+        List<WorkItem> rows = rows();
+        return IntStream.range(0, rows.size()).filter(i -> rows.get(i).id().equals(task.id())).findFirst()
+                .orElseThrow(() -> new AssertionError("task " + task.id() + " not in the inbox"));
+    }
+}

@@ -1,0 +1,112 @@
+package nl.steunpunt.buddy.ui;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.awaitility.Awaitility;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import nl.steunpunt.buddy.recruitment.ApplicationId;
+import nl.steunpunt.buddy.recruitment.Applications;
+import nl.steunpunt.buddy.recruitment.NewApplication;
+import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.ProblemArea;
+import nl.steunpunt.buddy.shared.Region;
+import nl.steunpunt.buddy.shared.RegionCode;
+import nl.steunpunt.buddy.shared.Regions;
+import nl.steunpunt.buddy.shared.Role;
+import nl.steunpunt.buddy.shared.SchoolLevel;
+import nl.steunpunt.buddy.ui.security.BuddyUser;
+import nl.steunpunt.buddy.ui.security.LocalAccounts;
+import nl.steunpunt.buddy.workflow.WorkItem;
+import nl.steunpunt.buddy.workflow.WorkItemQuery;
+import nl.steunpunt.buddy.workflow.WorkItems;
+
+/**
+ * The people and regions of the tests: region A with two coordinators and a trainer, region B with
+ * one coordinator. Created once per application context, through the same APIs the app uses.
+ */
+@Component
+public class TestWorld {
+
+    public static final RegionCode REGION_A = new RegionCode("TEST-A");
+    public static final RegionCode REGION_B = new RegionCode("TEST-B");
+    public static final String COORDINATOR_A = "coordinator.a";
+    public static final String COLLEAGUE_A = "colleague.a";
+    public static final String COORDINATOR_B = "coordinator.b";
+    public static final String TRAINER_A = "trainer.a";
+    public static final String PASSWORD = "test-password";
+
+    private final Regions regions;
+    private final LocalAccounts accounts;
+    private final Applications applications;
+    private final WorkItems workItems;
+    private int counter;
+
+    TestWorld(Regions regions, LocalAccounts accounts, Applications applications, WorkItems workItems) {
+        this.regions = regions;
+        this.accounts = accounts;
+        this.applications = applications;
+        this.workItems = workItems;
+    }
+
+    public synchronized void ensure() {
+        if (regions.find(REGION_A).isPresent()) {
+            return;
+        }
+        regions.save(new Region(REGION_A, "Testregio A"));
+        regions.save(new Region(REGION_B, "Testregio B"));
+        accounts.save(COORDINATOR_A, "Coördinator A", PASSWORD, Set.of(Role.COORDINATOR), Set.of(REGION_A));
+        accounts.save(COLLEAGUE_A, "Collega A", PASSWORD, Set.of(Role.COORDINATOR), Set.of(REGION_A));
+        accounts.save(COORDINATOR_B, "Coördinator B", PASSWORD, Set.of(Role.COORDINATOR), Set.of(REGION_B));
+        accounts.save(TRAINER_A, "Trainer A", PASSWORD, Set.of(Role.TRAINER), Set.of(REGION_A));
+    }
+
+    /** Acts as this user from now on, in this thread. */
+    public Actor signIn(String username) {
+        Actor actor = accounts.find(username).orElseThrow();
+        BuddyUser user = new BuddyUser(actor, "", true);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
+        return actor;
+    }
+
+    public void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    public <T> T as(String username, Supplier<T> action) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        signIn(username);
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    public ApplicationId apply(RegionCode region) {
+        int n;
+        synchronized (this) {
+            n = ++counter;
+        }
+        return applications.submit(new NewApplication("Test" + n, "Aanmelder", "test" + n + "@example.org", "0612345678",
+                region, Set.of(SchoolLevel.PO), Set.of(ProblemArea.THUISZITTER), Set.of("nl"), 4,
+                "Ik wil graag andere ouders helpen.", true));
+    }
+
+    /** Waits until the case of this application has an open task that {@code username} can see. */
+    public WorkItem awaitTask(String username, ApplicationId application) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> taskOf(username, application), list -> !list.isEmpty()).get(0);
+    }
+
+    public List<WorkItem> taskOf(String username, ApplicationId application) {
+        return as(username, () -> workItems.find(WorkItemQuery.inbox(), 0, 10_000).stream()
+                .filter(item -> item.subjectId().equals(application.toString())).toList());
+    }
+}
