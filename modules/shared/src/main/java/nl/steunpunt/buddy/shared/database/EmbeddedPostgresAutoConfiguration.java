@@ -67,7 +67,10 @@ public class EmbeddedPostgresAutoConfiguration {
         }
 
         public static EmbeddedPostgres start(String dataDirectory, int port) throws IOException {
+            // The owner closes the cluster (Spring: after the engine and the pool); a JVM hook of its
+            // own would stop PostgreSQL while the engine is still shutting down.
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setRegisterShutdownHook(false)
                     .setServerConfig("max_connections", "100")
                     .setLocaleConfig("encoding", "UTF8")
                     .setConnectConfig("ApplicationName", "steunpunt-buddy");
