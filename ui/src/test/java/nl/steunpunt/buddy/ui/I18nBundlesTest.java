@@ -42,6 +42,16 @@ class I18nBundlesTest {
     }
 
     @Test
+    void apostrophes_are_doubled_so_message_format_keeps_them() {
+        Pattern lone = Pattern.compile("(?<!')'(?!')");
+        for (Properties bundle : new Properties[] { dutch, english }) {
+            assertThat(bundle.stringPropertyNames()).allSatisfy(key ->
+                    assertThat(lone.matcher(bundle.getProperty(key)).find()).as(key).isFalse());
+        }
+        assertThat(provider.getTranslation("app.tagline", BuddyI18NProvider.DUTCH)).isEqualTo("Buddy's voor ouders en jongeren");
+    }
+
+    @Test
     void every_key_the_code_names_exists() throws IOException {
         Pattern literal = Pattern.compile("\"((?:error|app|action|menu|role|phase|login|home|inbox|task|timeline|application|school-level|problem-area|screening|intake|decision)\\.[a-zA-Z0-9_.-]+[a-zA-Z0-9_])\"");
         Set<String> missing = new TreeSet<>();

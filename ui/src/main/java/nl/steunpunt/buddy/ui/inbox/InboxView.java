@@ -129,17 +129,17 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.setId("inbox-grid");
         grid.setSizeFull();
         grid.addColumn(this::taskName).setKey(COLUMN_TASK).setHeader(getTranslation("inbox.column.task"))
-                .setSortable(true).setSortProperty(SortBy.NAME.name()).setFlexGrow(2);
-        grid.addColumn(WorkItem::caseReference).setKey("case").setHeader(getTranslation("inbox.column.case"));
-        grid.addColumn(item -> regionName(item)).setKey("region").setHeader(getTranslation("inbox.column.region"));
+                .setSortable(true).setSortProperty(SortBy.NAME.name()).setAutoWidth(true).setFlexGrow(1);
+        grid.addColumn(WorkItem::caseReference).setKey("case").setHeader(getTranslation("inbox.column.case")).setAutoWidth(true);
+        grid.addColumn(item -> regionName(item)).setKey("region").setHeader(getTranslation("inbox.column.region")).setAutoWidth(true);
         grid.addColumn(item -> format(item.created())).setKey(COLUMN_CREATED)
-                .setHeader(getTranslation("inbox.column.created")).setSortable(true).setSortProperty(SortBy.CREATED.name());
+                .setHeader(getTranslation("inbox.column.created")).setSortable(true).setSortProperty(SortBy.CREATED.name()).setAutoWidth(true);
         grid.addColumn(item -> item.due().map(this::format).orElse("")).setKey(COLUMN_DUE)
-                .setHeader(getTranslation("inbox.column.due")).setSortable(true).setSortProperty(SortBy.DUE.name());
+                .setHeader(getTranslation("inbox.column.due")).setSortable(true).setSortProperty(SortBy.DUE.name()).setAutoWidth(true);
         grid.addColumn(item -> item.followUp().map(this::format).orElse("")).setKey("followUp")
-                .setHeader(getTranslation("inbox.column.follow-up"));
+                .setHeader(getTranslation("inbox.column.follow-up")).setAutoWidth(true);
         grid.addColumn(item -> item.assignee().map(this::assigneeLabel).orElse(getTranslation("inbox.unassigned")))
-                .setKey("assignee").setHeader(getTranslation("inbox.column.assignee"));
+                .setKey("assignee").setHeader(getTranslation("inbox.column.assignee")).setAutoWidth(true);
         grid.addComponentColumn(this::actions).setKey(COLUMN_ACTIONS).setHeader(getTranslation("inbox.column.actions"))
                 .setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(item -> item.isOverdue(clock.instant()) ? "overdue" : null);

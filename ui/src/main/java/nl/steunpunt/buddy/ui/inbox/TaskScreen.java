@@ -11,6 +11,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -24,6 +25,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 
 import nl.steunpunt.buddy.shared.AccessDeniedException;
+import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.Actors;
+import nl.steunpunt.buddy.shared.Role;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.TranslatableException;
@@ -46,13 +50,15 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
 
     protected final WorkItems workItems;
     protected final CurrentActor currentActor;
+    private final Actors actors;
     private final ZoneId zone;
     private WorkItem item;
     private final Button complete = new Button();
 
-    protected TaskScreen(WorkItems workItems, CurrentActor currentActor, ZoneId zone) {
+    protected TaskScreen(WorkItems workItems, CurrentActor currentActor, Actors actors, ZoneId zone) {
         this.workItems = workItems;
         this.currentActor = currentActor;
+        this.actors = actors;
         this.zone = zone;
         setMaxWidth("60em");
     }
@@ -115,6 +121,7 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
         String me = currentActor.require().userId();
         HorizontalLayout bar = new HorizontalLayout();
         bar.setId("task-assignment");
+        bar.setAlignItems(Alignment.BASELINE);
         if (item.assignee().isEmpty()) {
             bar.add(new Span(getTranslation("task.unassigned")),
                     new Button(getTranslation("inbox.action.claim"), e -> act(() -> workItems.claim(item.id()))));
@@ -122,9 +129,29 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
             bar.add(new Span(getTranslation("task.assigned-to-me")),
                     new Button(getTranslation("inbox.action.unclaim"), e -> act(() -> workItems.unclaim(item.id()))));
         } else {
-            bar.add(new Span(getTranslation("task.assigned-to-other", item.assignee().get())));
+            bar.add(new Span(getTranslation("task.assigned-to-other", displayName(item.assignee().get()))));
+            return bar;
         }
+        ComboBox<Actor> colleague = new ComboBox<>();
+        colleague.setId("assign-to");
+        colleague.setPlaceholder(getTranslation("task.assign.to"));
+        colleague.setItems(actors.withRoleIn(Role.COORDINATOR, item.region()).stream()
+                .filter(a -> !a.userId().equals(me)).toList());
+        colleague.setItemLabelGenerator(Actor::displayName);
+        Button assign = new Button(getTranslation("task.assign"), e -> {
+            if (colleague.getValue() != null) {
+                String name = colleague.getValue().displayName();
+                act(() -> workItems.assign(item.id(), colleague.getValue().userId()));
+                Notifications.success("task.assigned", name);
+            }
+        });
+        assign.setId("assign");
+        bar.add(colleague, assign);
         return bar;
+    }
+
+    private String displayName(String userId) {
+        return actors.find(userId).map(Actor::displayName).orElse(userId);
     }
 
     private void act(Runnable action) {

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.Component;
 
 import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.Applications;
+import nl.steunpunt.buddy.shared.Actors;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.ui.inbox.TaskScreen;
 import nl.steunpunt.buddy.workflow.WorkItem;
@@ -17,8 +18,8 @@ abstract class ApplicationTaskScreen extends TaskScreen {
     protected final Applications applications;
     private final Clock clock;
 
-    ApplicationTaskScreen(WorkItems workItems, CurrentActor currentActor, Applications applications, Clock clock) {
-        super(workItems, currentActor, clock.getZone());
+    ApplicationTaskScreen(WorkItems workItems, CurrentActor currentActor, Actors actors, Applications applications, Clock clock) {
+        super(workItems, currentActor, actors, clock.getZone());
         this.applications = applications;
         this.clock = clock;
     }

@@ -15,6 +15,7 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
 import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.recruitment.Decision;
+import nl.steunpunt.buddy.shared.Actors;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.workflow.WorkItem;
 import nl.steunpunt.buddy.workflow.WorkItems;
@@ -38,8 +39,8 @@ public class DecisionView extends ApplicationTaskScreen {
     private Binder<DecisionForm> binder = new Binder<>();
     private final DecisionForm data = new DecisionForm();
 
-    public DecisionView(WorkItems workItems, CurrentActor currentActor, Applications applications, Clock clock) {
-        super(workItems, currentActor, applications, clock);
+    public DecisionView(WorkItems workItems, CurrentActor currentActor, Actors actors, Applications applications, Clock clock) {
+        super(workItems, currentActor, actors, applications, clock);
     }
 
     @Override

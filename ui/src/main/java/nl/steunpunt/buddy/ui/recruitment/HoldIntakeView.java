@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
 import nl.steunpunt.buddy.recruitment.Applications;
+import nl.steunpunt.buddy.shared.Actors;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.workflow.WorkItem;
 import nl.steunpunt.buddy.workflow.WorkItems;
@@ -38,8 +39,8 @@ public class HoldIntakeView extends ApplicationTaskScreen {
     private Binder<Intake> binder = new Binder<>();
     private final Intake intake = new Intake();
 
-    public HoldIntakeView(WorkItems workItems, CurrentActor currentActor, Applications applications, Clock clock) {
-        super(workItems, currentActor, applications, clock);
+    public HoldIntakeView(WorkItems workItems, CurrentActor currentActor, Actors actors, Applications applications, Clock clock) {
+        super(workItems, currentActor, actors, applications, clock);
     }
 
     @Override

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
 import nl.steunpunt.buddy.recruitment.Applications;
+import nl.steunpunt.buddy.shared.Actors;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.workflow.WorkItem;
 import nl.steunpunt.buddy.workflow.WorkItems;
@@ -37,8 +38,8 @@ public class ScreenApplicationView extends ApplicationTaskScreen {
     private Binder<Screening> binder = new Binder<>();
     private final Screening screening = new Screening();
 
-    public ScreenApplicationView(WorkItems workItems, CurrentActor currentActor, Applications applications, Clock clock) {
-        super(workItems, currentActor, applications, clock);
+    public ScreenApplicationView(WorkItems workItems, CurrentActor currentActor, Actors actors, Applications applications, Clock clock) {
+        super(workItems, currentActor, actors, applications, clock);
     }
 
     @Override
