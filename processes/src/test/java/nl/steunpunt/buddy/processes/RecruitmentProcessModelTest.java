@@ -65,9 +65,21 @@ class RecruitmentProcessModelTest {
     }
 
     @Test
-    void every_user_task_is_scoped_to_the_coordinators_of_the_case_region() {
+    void every_user_task_is_scoped_to_a_role_in_the_case_region() {
         assertThat(model.getModelElementsByType(UserTask.class))
-                .allSatisfy(task -> assertThat(task.getCamundaCandidateGroups()).isEqualTo("coordinator-${regionCode}"));
+                .allSatisfy(task -> assertThat(task.getCamundaCandidateGroups()).matches("(coordinator|manager)-\\$\\{regionCode\\}"));
+        UserTask escalation = model.getModelElementById(RecruitmentProcess.TASK_DISCUSS_OVERDUE_SCREENING);
+        assertThat(escalation.getCamundaCandidateGroups()).isEqualTo("manager-${regionCode}");
+    }
+
+    @Test
+    void every_service_task_is_asynchronous_with_a_retry_cycle() {
+        assertThat(model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.ServiceTask.class)).allSatisfy(task -> {
+            assertThat(task.isCamundaAsyncBefore()).as(task.getId()).isTrue();
+            assertThat(task.getExtensionElements().getElementsQuery()
+                    .filterByType(org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle.class).count())
+                    .as(task.getId()).isEqualTo(1);
+        });
     }
 
     static BpmnModelInstance read(String resource) {

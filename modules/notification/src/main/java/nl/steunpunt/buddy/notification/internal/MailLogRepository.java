@@ -1,0 +1,14 @@
+package nl.steunpunt.buddy.notification.internal;
+
+import java.util.List;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface MailLogRepository extends JpaRepository<MailLogEntity, Long> {
+
+    /** Newest first; offset and limit as a lazy grid asks for them, not necessarily page-aligned. */
+    @Query(value = "SELECT * FROM mail_log ORDER BY sent_at DESC, id DESC OFFSET :offset LIMIT :limit", nativeQuery = true)
+    List<MailLogEntity> findRecent(@Param("offset") int offset, @Param("limit") int limit);
+}
