@@ -27,10 +27,24 @@ public record ApplicationDetails(
         Instant submittedAt,
         Optional<Boolean> suitable,
         Optional<String> screeningNote,
+        Optional<java.time.LocalDateTime> intakePlannedAt,
+        Optional<String> intakePlace,
         Optional<LocalDate> intakeHeldOn,
         Optional<String> intakeNotes,
+        java.util.List<CompetenceScore> assessment,
+        Optional<Decision> advice,
+        Optional<String> adviceReason,
         Optional<Decision> decision,
-        Optional<String> decisionReason) {
+        Optional<String> decisionReason,
+        Optional<String> overrideReason,
+        java.util.List<VogRecord> vogRecords,
+        Optional<String> withdrawalReason,
+        String language) {
+
+    /** True when the coordinator decided otherwise than the advice. */
+    public boolean overridesAdvice() {
+        return advice.isPresent() && decision.isPresent() && advice.get() != decision.get();
+    }
 
     public String fullName() {
         return firstName + " " + lastName;

@@ -12,6 +12,7 @@ import nl.steunpunt.buddy.shared.SchoolLevel;
  * @param languages     ISO 639-1 codes of the languages she speaks with parents
  * @param hoursPerWeek  hours a week she can give
  * @param consent       explicit consent to store and process these data for selection
+ * @param language      language for mail to the applicant: {@code nl} or {@code en}
  */
 public record NewApplication(
         String firstName,
@@ -24,5 +25,6 @@ public record NewApplication(
         Set<String> languages,
         int hoursPerWeek,
         String motivation,
-        boolean consent) {
+        boolean consent,
+        String language) {
 }

@@ -2,9 +2,16 @@ package nl.steunpunt.buddy.recruitment.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,6 +20,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import nl.steunpunt.buddy.recruitment.ApplicationStatus;
+import nl.steunpunt.buddy.recruitment.CompetenceScore;
 import nl.steunpunt.buddy.recruitment.Decision;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 
@@ -90,12 +98,38 @@ public class ApplicationEntity {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    @Column(name = "submission_key", unique = true)
+    private UUID submissionKey;
+    @Column(nullable = false, length = 2)
+    private String language;
+    @Column(name = "intake_planned_at")
+    private LocalDateTime intakePlannedAt;
+    @Column(name = "intake_place", length = 300)
+    private String intakePlace;
+    @Enumerated(EnumType.STRING)
+    @Column(length = 20)
+    private Decision advice;
+    @Column(name = "advice_reason", length = 40)
+    private String adviceReason;
+    @Column(name = "override_reason", length = 4000)
+    private String overrideReason;
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+    @Column(name = "withdrawal_reason", length = 4000)
+    private String withdrawalReason;
+    @Column(name = "last_changed_at", nullable = false)
+    private Instant lastChangedAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "application_competence_score", joinColumns = @JoinColumn(name = "application_id"))
+    private List<ScoreEmbeddable> scores = new ArrayList<>();
+
     protected ApplicationEntity() {
     }
 
     public ApplicationEntity(UUID id, String reference, String regionCode, String firstName, String lastName,
             String email, String phone, String schoolLevels, String problemAreas, String languages, int hoursPerWeek,
-            String motivation, Instant now) {
+            String motivation, String language, UUID submissionKey, Instant now) {
         this.id = id;
         this.reference = reference;
         this.regionCode = regionCode;
@@ -108,8 +142,11 @@ public class ApplicationEntity {
         this.languages = languages;
         this.hoursPerWeek = hoursPerWeek;
         this.motivation = motivation;
+        this.language = language;
+        this.submissionKey = submissionKey;
         this.consentGivenAt = now;
         this.submittedAt = now;
+        this.lastChangedAt = now;
         this.status = ApplicationStatus.SCREENING;
     }
 
@@ -120,14 +157,21 @@ public class ApplicationEntity {
         this.screenedBy = by;
         this.screenedAt = at;
         if (suitable) {
-            this.status = ApplicationStatus.INTAKE;
+            moveTo(ApplicationStatus.INTAKE_PLANNING, at);
         } else {
             this.decision = Decision.NOT_SELECTED;
             this.decisionReason = note;
             this.decidedBy = by;
             this.decidedAt = at;
-            this.status = ApplicationStatus.DECISION;
+            moveTo(ApplicationStatus.DECISION, at);
         }
+    }
+
+    public void scheduleIntake(LocalDateTime plannedAt, String place, Instant at) {
+        expect(ApplicationStatus.INTAKE_PLANNING);
+        this.intakePlannedAt = plannedAt;
+        this.intakePlace = place;
+        moveTo(ApplicationStatus.INTAKE, at);
     }
 
     public void recordIntake(LocalDate heldOn, String notes, String by, Instant at) {
@@ -136,36 +180,93 @@ public class ApplicationEntity {
         this.intakeNotes = notes;
         this.intakeRecordedBy = by;
         this.intakeRecordedAt = at;
-        this.status = ApplicationStatus.DECISION;
+        moveTo(ApplicationStatus.ASSESSMENT, at);
     }
 
-    public void recordDecision(Decision decision, String reason, String by, Instant at) {
+    public void recordAssessment(List<CompetenceScore> assessment, Instant at) {
+        expect(ApplicationStatus.ASSESSMENT);
+        scores.clear();
+        assessment.forEach(s -> scores.add(new ScoreEmbeddable(s.competence(), s.score(), s.remark())));
+        this.advice = null;
+        this.adviceReason = null;
+        moveTo(ApplicationStatus.DECISION, at);
+    }
+
+    public void recordAdvice(Decision advice, String reason, Instant at) {
+        this.advice = advice;
+        this.adviceReason = reason;
+        this.lastChangedAt = at;
+    }
+
+    public void recordDecision(Decision decision, String reason, String overrideReason, String by, Instant at) {
         if (status != ApplicationStatus.DECISION && status != ApplicationStatus.ON_HOLD) {
             throw new InvalidInputException("error.application.wrong-step", reference);
         }
         this.decision = decision;
         this.decisionReason = reason;
+        this.overrideReason = overrideReason;
         this.decidedBy = by;
         this.decidedAt = at;
-        this.status = decision == Decision.ON_HOLD ? ApplicationStatus.ON_HOLD : ApplicationStatus.DECISION;
+        moveTo(decision == Decision.ON_HOLD ? ApplicationStatus.ON_HOLD : ApplicationStatus.DECISION, at);
     }
 
-    /**
-     * Closes the application with its recorded decision. Returns false when it was closed already,
-     * so a job that runs twice changes nothing the second time.
-     */
-    public boolean close(Decision expected, Instant at) {
-        ApplicationStatus target = expected == Decision.SELECTED ? ApplicationStatus.SELECTED : ApplicationStatus.NOT_SELECTED;
-        if (status == target) {
+    /** Selected: the VOG comes next. Returns false when that step was taken already. */
+    public boolean confirmSelection(Instant at) {
+        if (status == ApplicationStatus.VOG_PENDING || status == ApplicationStatus.SELECTED) {
             return false;
         }
-        if (status != ApplicationStatus.DECISION || decision != expected) {
-            throw new IllegalStateException("Application " + reference + " cannot close as " + expected
-                    + " from " + status + "/" + decision);
+        if (status != ApplicationStatus.DECISION || decision != Decision.SELECTED) {
+            throw new IllegalStateException("Application " + reference + " cannot be selected from " + status + "/" + decision);
         }
-        this.status = target;
+        moveTo(ApplicationStatus.VOG_PENDING, at);
+        return true;
+    }
+
+    public void expectVogPending() {
+        expect(ApplicationStatus.VOG_PENDING);
+    }
+
+    /** Selected with a valid VOG. Returns false when that step was taken already. */
+    public boolean completeSelection(Instant at) {
+        if (status == ApplicationStatus.SELECTED) {
+            return false;
+        }
+        expect(ApplicationStatus.VOG_PENDING);
+        moveTo(ApplicationStatus.SELECTED, at);
         this.closedAt = at;
         return true;
+    }
+
+    /** Not selected, for the recorded reason. Returns false when closed already. */
+    public boolean reject(String reason, Instant at) {
+        if (status == ApplicationStatus.NOT_SELECTED || status == ApplicationStatus.WITHDRAWN) {
+            return false;
+        }
+        if (status == ApplicationStatus.VOG_PENDING) {
+            this.decision = Decision.NOT_SELECTED;
+            this.decisionReason = reason;
+            this.decidedAt = at;
+        } else if (status != ApplicationStatus.DECISION || decision != Decision.NOT_SELECTED) {
+            throw new IllegalStateException("Application " + reference + " cannot be rejected from " + status + "/" + decision);
+        }
+        moveTo(ApplicationStatus.NOT_SELECTED, at);
+        this.closedAt = at;
+        return true;
+    }
+
+    public void withdraw(String reason, Instant at) {
+        if (status.isClosed()) {
+            throw new InvalidInputException("error.application.closed", reference);
+        }
+        this.withdrawalReason = reason;
+        this.withdrawnAt = at;
+        this.closedAt = at;
+        moveTo(ApplicationStatus.WITHDRAWN, at);
+    }
+
+    private void moveTo(ApplicationStatus next, Instant at) {
+        this.status = next;
+        this.lastChangedAt = at;
     }
 
     private void expect(ApplicationStatus expected) {
@@ -193,5 +294,15 @@ public class ApplicationEntity {
     public LocalDate intakeHeldOn() { return intakeHeldOn; }
     public String intakeNotes() { return intakeNotes; }
     public Decision decision() { return decision; }
+    public UUID submissionKey() { return submissionKey; }
+    public String language() { return language; }
+    public LocalDateTime intakePlannedAt() { return intakePlannedAt; }
+    public String intakePlace() { return intakePlace; }
+    public List<ScoreEmbeddable> scores() { return scores; }
+    public Decision advice() { return advice; }
+    public String adviceReason() { return adviceReason; }
+    public String overrideReason() { return overrideReason; }
+    public String withdrawalReason() { return withdrawalReason; }
+    public Instant lastChangedAt() { return lastChangedAt; }
     public String decisionReason() { return decisionReason; }
 }

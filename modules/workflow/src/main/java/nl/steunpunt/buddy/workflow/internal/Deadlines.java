@@ -32,6 +32,11 @@ public class Deadlines {
         return workingDaysFromNow(settings.screeningWorkingDays(regionCode));
     }
 
+    /** When an unscreened application escalates to a manager: working days after the screening due date. */
+    public Date screeningEscalation(String regionCode) {
+        return workingDaysFromNow(settings.screeningWorkingDays(regionCode) + settings.screeningEscalationWorkingDays(regionCode));
+    }
+
     public Date intakeDue(String regionCode) {
         return workingDaysFromNow(settings.intakeWorkingDays(regionCode));
     }
@@ -43,6 +48,16 @@ public class Deadlines {
     /** ISO-8601 duration for a timer, e.g. {@code P28D}. */
     public String onHoldPeriod(String regionCode) {
         return settings.onHoldPeriod(regionCode).toString();
+    }
+
+    /** ISO-8601 duration after which an applicant is reminded of the VOG, e.g. {@code P14D}. */
+    public String vogReminderPeriod(String regionCode) {
+        return settings.vogReminderPeriod(regionCode).toString();
+    }
+
+    /** ISO-8601 duration after which a missing VOG becomes a coordinator task, e.g. {@code P42D}. */
+    public String vogEscalationPeriod(String regionCode) {
+        return settings.vogEscalationPeriod(regionCode).toString();
     }
 
     private Date workingDaysFromNow(int days) {

@@ -13,9 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("buddy.recruitment")
 public record RecruitmentSettings(
         @DefaultValue("5") int screeningWorkingDays,
+        @DefaultValue("1") int screeningEscalationWorkingDays,
         @DefaultValue("10") int intakeWorkingDays,
         @DefaultValue("5") int decisionWorkingDays,
         @DefaultValue("P28D") Period onHoldPeriod,
+        @DefaultValue("P14D") Period vogReminderPeriod,
+        @DefaultValue("P42D") Period vogEscalationPeriod,
         Map<String, RegionOverride> regions) {
 
     public RecruitmentSettings {
@@ -23,8 +26,21 @@ public record RecruitmentSettings(
     }
 
     /** Region-specific values; an absent value falls back to the general one. */
-    public record RegionOverride(Integer screeningWorkingDays, Integer intakeWorkingDays,
-            Integer decisionWorkingDays, Period onHoldPeriod) {
+    public record RegionOverride(Integer screeningWorkingDays, Integer screeningEscalationWorkingDays,
+            Integer intakeWorkingDays, Integer decisionWorkingDays, Period onHoldPeriod, Period vogReminderPeriod,
+            Period vogEscalationPeriod) {
+    }
+
+    int screeningEscalationWorkingDays(String region) {
+        return value(region, RegionOverride::screeningEscalationWorkingDays, screeningEscalationWorkingDays);
+    }
+
+    Period vogReminderPeriod(String region) {
+        return value(region, RegionOverride::vogReminderPeriod, vogReminderPeriod);
+    }
+
+    Period vogEscalationPeriod(String region) {
+        return value(region, RegionOverride::vogEscalationPeriod, vogEscalationPeriod);
     }
 
     int screeningWorkingDays(String region) {

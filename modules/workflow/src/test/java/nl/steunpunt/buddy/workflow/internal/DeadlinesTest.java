@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 class DeadlinesTest {
 
     private final ZoneId amsterdam = ZoneId.of("Europe/Amsterdam");
-    private final RecruitmentSettings settings = new RecruitmentSettings(5, 10, 5, Period.ofDays(28),
-            Map.of("VO-2606", new RecruitmentSettings.RegionOverride(3, null, null, Period.ofDays(14))));
+    private final RecruitmentSettings settings = new RecruitmentSettings(5, 1, 10, 5, Period.ofDays(28),
+            Period.ofDays(14), Period.ofDays(42),
+            Map.of("VO-2606", new RecruitmentSettings.RegionOverride(3, null, null, null, Period.ofDays(14), null, null)));
     private final Deadlines deadlines = new Deadlines(settings, Clock.system(amsterdam));
 
     @AfterEach
@@ -41,5 +42,14 @@ class DeadlinesTest {
         assertThat(deadlines.onHoldPeriod("VO-2606")).isEqualTo("P14D");
         assertThat(deadlines.onHoldPeriod("PO-2605")).isEqualTo("P28D");
         assertThat(deadlines.intakeDue("VO-2606")).isEqualTo(deadlines.intakeDue("PO-2605"));
+    }
+
+    @Test
+    void an_unscreened_application_escalates_one_working_day_after_it_was_due() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-04T10:00:00Z")));
+
+        assertThat(deadlines.screeningEscalation("PO-2605").toInstant()).isEqualTo(Instant.parse("2026-03-12T16:00:00Z"));
+        assertThat(deadlines.vogReminderPeriod("PO-2605")).isEqualTo("P14D");
+        assertThat(deadlines.vogEscalationPeriod("PO-2605")).isEqualTo("P42D");
     }
 }
