@@ -53,7 +53,7 @@ class I18nBundlesTest {
 
     @Test
     void every_key_the_code_names_exists() throws IOException {
-        Pattern literal = Pattern.compile("\"((?:error|app|action|menu|role|phase|login|home|inbox|task|timeline|application|school-level|problem-area|screening|intake|decision)\\.[a-zA-Z0-9_.-]+[a-zA-Z0-9_])\"");
+        Pattern literal = Pattern.compile("\"((?:error|app|action|menu|role|phase|login|home|inbox|task|timeline|application|applications|school-level|problem-area|screening|intake|decision|competence|assessment|advice-reason|vog|withdraw|escalation|form|public|outbox)\\.[a-zA-Z0-9_.-]+[a-zA-Z0-9_])\"");
         Set<String> missing = new TreeSet<>();
         for (Path root : new Path[] { Path.of("src/main/java"), Path.of("../modules"), Path.of("../processes/src/main/java") }) {
             try (Stream<Path> files = Files.walk(root)) {
@@ -81,6 +81,29 @@ class I18nBundlesTest {
         for (ProblemArea area : ProblemArea.values()) {
             assertThat(dutch).containsKey("problem-area." + area.name());
         }
+        for (nl.steunpunt.buddy.recruitment.Competence competence : nl.steunpunt.buddy.recruitment.Competence.values()) {
+            assertThat(dutch).containsKey("competence." + competence.name());
+        }
+        for (nl.steunpunt.buddy.recruitment.ApplicationStatus status : nl.steunpunt.buddy.recruitment.ApplicationStatus.values()) {
+            assertThat(dutch).containsKey("application.status." + status.name());
+        }
+    }
+
+    @Test
+    void every_named_element_of_every_process_model_has_a_label() throws IOException {
+        Pattern element = Pattern.compile("<bpmn:\\w+ id=\"([A-Za-z]+_[A-Za-z]+)\" name=");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> models = Files.list(Path.of("../processes/src/main/resources/processes"))) {
+            for (Path model : models.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+                Matcher m = element.matcher(Files.readString(model));
+                while (m.find()) {
+                    if (!m.group(1).startsWith("Flow_") && !dutch.containsKey("task." + m.group(1))) {
+                        missing.add(m.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
     }
 
     @Test

@@ -41,7 +41,7 @@ import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.ui.base.HomeView;
 import nl.steunpunt.buddy.ui.base.BuddyI18NProvider;
 import nl.steunpunt.buddy.ui.inbox.InboxView;
-import nl.steunpunt.buddy.ui.recruitment.HoldIntakeView;
+import nl.steunpunt.buddy.ui.recruitment.DecisionView;
 import nl.steunpunt.buddy.ui.recruitment.ScreenApplicationView;
 import nl.steunpunt.buddy.workflow.WorkItem;
 import nl.steunpunt.buddy.workflow.WorkItems;
@@ -104,9 +104,9 @@ class InboxViewTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("complete-task")));
 
         _assertOne(InboxView.class);
-        assertThat(applications.status(id)).isEqualTo(ApplicationStatus.INTAKE);
+        assertThat(applications.status(id)).isEqualTo(ApplicationStatus.INTAKE_PLANNING);
         WorkItem next = world.awaitTask(COORDINATOR_A, id);
-        assertThat(next.definitionKey()).isEqualTo(RecruitmentProcess.TASK_HOLD_INTAKE);
+        assertThat(next.definitionKey()).isEqualTo(RecruitmentProcess.TASK_SCHEDULE_INTAKE);
         assertThat(rows()).extracting(WorkItem::id).doesNotContain(task.id());
     }
 
@@ -192,7 +192,7 @@ class InboxViewTest extends KaribuTest {
         WorkItem task = world.awaitTask(COORDINATOR_A, id);
         openAppAs(COORDINATOR_A);
 
-        UI.getCurrent().navigate(HoldIntakeView.class, task.id());
+        UI.getCurrent().navigate(DecisionView.class, task.id());
 
         _assertOne(ScreenApplicationView.class);
     }
@@ -201,7 +201,7 @@ class InboxViewTest extends KaribuTest {
     void each_role_sees_only_its_own_menu_entries() {
         openAppAs(COORDINATOR_A);
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(menuLabels()).containsExactly("Start", "Takenlijst");
+        assertThat(menuLabels()).containsExactly("Start", "Takenlijst", "Aanmeldingen");
         closeApp();
 
         openAppAs(TRAINER_A);
@@ -216,7 +216,7 @@ class InboxViewTest extends KaribuTest {
     void the_screens_speak_english_when_the_user_chooses_it() {
         openAppAs(COORDINATOR_A, BuddyI18NProvider.ENGLISH);
         UI.getCurrent().navigate(InboxView.class);
-        assertThat(menuLabels()).containsExactly("Home", "Task inbox");
+        assertThat(menuLabels()).containsExactly("Home", "Task inbox", "Applications");
         assertThat(inboxGrid().getColumnByKey("due").getHeaderText()).isEqualTo("Due");
     }
 

@@ -8,14 +8,12 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.test.context.ActiveProfiles;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
@@ -32,9 +30,7 @@ import nl.steunpunt.buddy.ui.base.BuddyI18NProvider;
  * whatever {@link TestWorld#signIn} put into Spring Security's context; Vaadin's access control sees
  * it through the mocked request.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-public abstract class KaribuTest {
+public abstract class KaribuTest extends ApplicationTest {
 
     private static final Routes ROUTES = new Routes().autoDiscoverViews("nl.steunpunt.buddy.ui");
     private static final AuthenticationTrustResolver TRUST = new AuthenticationTrustResolverImpl();

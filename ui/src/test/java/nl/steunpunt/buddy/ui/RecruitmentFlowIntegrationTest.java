@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -19,13 +22,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.ApplicationStatus;
 import nl.steunpunt.buddy.recruitment.Applications;
+import nl.steunpunt.buddy.recruitment.Competence;
+import nl.steunpunt.buddy.recruitment.CompetenceScore;
+import nl.steunpunt.buddy.notification.MailTemplate;
+import nl.steunpunt.buddy.notification.Mailer;
+import nl.steunpunt.buddy.notification.SentMail;
+import nl.steunpunt.buddy.training.Enrollments;
 import nl.steunpunt.buddy.recruitment.Decision;
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.InvalidInputException;
@@ -36,14 +43,14 @@ import nl.steunpunt.buddy.workflow.WorkItem;
 import nl.steunpunt.buddy.workflow.WorkItemQuery;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
-/** The whole app on a fresh embedded PostgreSQL with the job executor on. */
-@SpringBootTest
-@ActiveProfiles("test")
-class RecruitmentFlowIntegrationTest {
+/** The whole app on a fresh embedded PostgreSQL with the job executor on and a real SMTP server. */
+class RecruitmentFlowIntegrationTest extends ApplicationTest {
 
     @Autowired TestWorld world;
     @Autowired WorkItems workItems;
     @Autowired Applications applications;
+    @Autowired Enrollments enrollments;
+    @Autowired Mailer mailer;
 
     @BeforeEach
     void setUp() {
@@ -77,31 +84,39 @@ class RecruitmentFlowIntegrationTest {
     }
 
     @Test
-    void a_coordinator_takes_an_application_from_screening_to_selected_and_the_process_ends() {
+    void an_application_goes_from_submission_to_enrolled_in_training_with_every_mail_sent() {
         ApplicationId id = world.apply(REGION_A);
-        WorkItem screening = world.awaitTask(COORDINATOR_A, id);
+        WorkItem screening = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_SCREEN_APPLICATION);
 
         world.signIn(COORDINATOR_A);
         workItems.claim(screening.id());
         assertThat(workItems.find(WorkItemQuery.inbox().withScope(WorkItemQuery.Scope.MINE), 0, 10_000))
                 .extracting(WorkItem::id).contains(screening.id());
-        workItems.complete(screening.id(), Map.of(RecruitmentProcess.Variables.SUITABLE, true),
-                () -> applications.recordScreening(id, true, "Goede motivatie"));
-        assertThat(applications.status(id)).isEqualTo(ApplicationStatus.INTAKE);
+        toAssessment(id, screening);
 
-        WorkItem intake = world.awaitTask(COORDINATOR_A, id);
-        assertThat(intake.definitionKey()).isEqualTo(RecruitmentProcess.TASK_HOLD_INTAKE);
+        WorkItem assessment = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_ASSESS_SUITABILITY);
         world.signIn(COORDINATOR_A);
-        workItems.complete(intake.id(), Map.of(), () -> applications.recordIntake(id, LocalDate.now(), "Fijn gesprek"));
+        workItems.complete(assessment.id(), Map.of(), () -> applications.recordAssessment(id, scores(3, 4, 4, 3, 2, 4)));
 
-        WorkItem decision = world.awaitTask(COORDINATOR_A, id);
-        assertThat(decision.definitionKey()).isEqualTo(RecruitmentProcess.TASK_DECIDE);
+        WorkItem decision = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_DECIDE);
         world.signIn(COORDINATOR_A);
+        assertThat(applications.open(id).advice()).contains(Decision.SELECTED);
         workItems.complete(decision.id(), Map.of(RecruitmentProcess.Variables.DECISION, Decision.SELECTED.name()),
-                () -> applications.recordDecision(id, Decision.SELECTED, ""));
+                () -> applications.recordDecision(id, Decision.SELECTED, "", null));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> applications.status(id) == ApplicationStatus.VOG_PENDING);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> templatesSentFor(screening.caseReference())
+                .contains(MailTemplate.VOG_REQUEST));
+        world.signIn(COORDINATOR_A);
+        applications.registerVog(id, LocalDate.now(), LocalDate.now().minusDays(3), true);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> applications.status(id) == ApplicationStatus.SELECTED);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> enrollments.of(id).isPresent());
+        assertThat(enrollments.of(id).orElseThrow().track()).isEqualTo(Enrollments.BASIC_TRACK);
         assertThat(world.taskOf(COORDINATOR_A, id)).isEmpty();
+        assertThat(templatesSentFor(screening.caseReference())).containsExactlyInAnyOrder(MailTemplate.APPLICATION_RECEIVED,
+                MailTemplate.INTAKE_INVITATION, MailTemplate.DECISION_SELECTED, MailTemplate.VOG_REQUEST);
+        assertThat(MAIL.getReceivedMessagesForDomain("example.org")).isNotEmpty();
 
         world.signIn(COORDINATOR_A);
         assertThat(workItems.history(screening.caseReference())).extracting(CaseEvent::kind)
@@ -109,6 +124,148 @@ class RecruitmentFlowIntegrationTest {
         var details = applications.open(id);
         assertThat(details.screeningNote()).contains("Goede motivatie");
         assertThat(details.intakeNotes()).contains("Fijn gesprek");
+        assertThat(details.assessment()).hasSize(6);
+        assertThat(details.vogRecords()).singleElement().satisfies(vog -> {
+            assertThat(vog.valid()).isTrue();
+            assertThat(vog.seenBy()).isEqualTo(COORDINATOR_A);
+        });
+    }
+
+    @Test
+    void a_coordinator_may_depart_from_the_advice_only_with_a_recorded_reason() {
+        ApplicationId id = world.apply(REGION_A);
+        WorkItem screening = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_SCREEN_APPLICATION);
+        world.signIn(COORDINATOR_A);
+        toAssessment(id, screening);
+        WorkItem assessment = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_ASSESS_SUITABILITY);
+        world.signIn(COORDINATOR_A);
+        workItems.complete(assessment.id(), Map.of(), () -> applications.recordAssessment(id, scores(4, 4, 4, 4, 4, 4)));
+        WorkItem decision = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_DECIDE);
+        world.signIn(COORDINATOR_A);
+
+        assertThatThrownBy(() -> workItems.complete(decision.id(), Map.of(RecruitmentProcess.Variables.DECISION, "NOT_SELECTED"),
+                () -> applications.recordDecision(id, Decision.NOT_SELECTED, "Geen klik in het gesprek", " ")))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).messageKey()).isEqualTo("error.application.override-reason.required");
+        assertThat(workItems.get(decision.id())).isPresent();
+
+        workItems.complete(decision.id(), Map.of(RecruitmentProcess.Variables.DECISION, "NOT_SELECTED"),
+                () -> applications.recordDecision(id, Decision.NOT_SELECTED, "Geen klik in het gesprek", "Referentie negatief"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> applications.status(id) == ApplicationStatus.NOT_SELECTED);
+        var details = applications.open(id);
+        assertThat(details.advice()).contains(Decision.SELECTED);
+        assertThat(details.overrideReason()).contains("Referentie negatief");
+        assertThat(details.overridesAdvice()).isTrue();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> templatesSentFor(screening.caseReference())
+                .contains(MailTemplate.DECISION_NOT_SELECTED));
+    }
+
+    @Test
+    void an_invalid_vog_ends_the_selection_as_not_selected() {
+        ApplicationId id = world.apply(REGION_A);
+        WorkItem screening = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_SCREEN_APPLICATION);
+        world.signIn(COORDINATOR_A);
+        toAssessment(id, screening);
+        WorkItem assessment = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_ASSESS_SUITABILITY);
+        world.signIn(COORDINATOR_A);
+        workItems.complete(assessment.id(), Map.of(), () -> applications.recordAssessment(id, scores(3, 3, 3, 3, 3, 3)));
+        WorkItem decision = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_DECIDE);
+        world.signIn(COORDINATOR_A);
+        workItems.complete(decision.id(), Map.of(RecruitmentProcess.Variables.DECISION, "SELECTED"),
+                () -> applications.recordDecision(id, Decision.SELECTED, "", null));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> applications.status(id) == ApplicationStatus.VOG_PENDING);
+
+        world.signIn(COORDINATOR_A);
+        assertThatThrownBy(() -> applications.registerVog(id, LocalDate.now().plusDays(1), LocalDate.now(), true))
+                .isInstanceOf(InvalidInputException.class);
+        applications.registerVog(id, LocalDate.now(), LocalDate.now().minusYears(1), false);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> applications.status(id) == ApplicationStatus.NOT_SELECTED);
+        assertThat(enrollments.of(id)).isEmpty();
+    }
+
+    @Test
+    void a_withdrawal_ends_the_selection_wherever_it_is_and_confirms_it_to_the_applicant() {
+        ApplicationId id = world.apply(REGION_A);
+        WorkItem screening = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_SCREEN_APPLICATION);
+        world.signIn(COORDINATOR_A);
+        workItems.complete(screening.id(), Map.of(RecruitmentProcess.Variables.SUITABLE, true),
+                () -> applications.recordScreening(id, true, "Goed"));
+        world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_SCHEDULE_INTAKE);
+
+        world.signIn(COORDINATOR_A);
+        applications.withdraw(id, "Verhuist naar het buitenland");
+
+        assertThat(applications.status(id)).isEqualTo(ApplicationStatus.WITHDRAWN);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> world.taskOf(COORDINATOR_A, id).isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> templatesSentFor(screening.caseReference())
+                .contains(MailTemplate.APPLICATION_WITHDRAWN));
+        world.signIn(COORDINATOR_A);
+        assertThatThrownBy(() -> applications.withdraw(id, "nogmaals")).isInstanceOf(InvalidInputException.class);
+        assertThat(workItems.history(screening.caseReference())).extracting(CaseEvent::key)
+                .contains(RecruitmentProcess.TASK_RECORD_WITHDRAWAL);
+    }
+
+    @Test
+    void a_repeated_submission_stores_one_application_and_bad_input_stores_none() {
+        java.util.UUID key = java.util.UUID.randomUUID();
+        var application = world.newApplication(REGION_B, "herhaald@example.org", "en");
+        ApplicationId first = applications.submit(application, key);
+        ApplicationId again = applications.submit(application, key);
+        assertThat(again).isEqualTo(first);
+        assertThatThrownBy(() -> applications.submit(application, java.util.UUID.randomUUID()))
+                .isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).messageKey()).isEqualTo("error.application.duplicate");
+
+        world.signIn(COORDINATOR_B);
+        long before = applications.count(nl.steunpunt.buddy.recruitment.ApplicationFilter.all());
+        var bad = List.of(
+                world.newApplication(REGION_B, "geen-adres", "nl"),
+                world.newApplication(new nl.steunpunt.buddy.shared.RegionCode("NOPE-1"), "x1@example.org", "nl"),
+                withMotivation(world.newApplication(REGION_B, "x2@example.org", "nl"), "x".repeat(4001)),
+                withoutConsent(world.newApplication(REGION_B, "x3@example.org", "nl")));
+        for (var input : bad) {
+            assertThatThrownBy(() -> applications.submit(input, java.util.UUID.randomUUID())).isInstanceOf(InvalidInputException.class);
+        }
+        assertThat(applications.count(nl.steunpunt.buddy.recruitment.ApplicationFilter.all())).isEqualTo(before);
+    }
+
+    private static nl.steunpunt.buddy.recruitment.NewApplication withMotivation(nl.steunpunt.buddy.recruitment.NewApplication a, String m) {
+        return new nl.steunpunt.buddy.recruitment.NewApplication(a.firstName(), a.lastName(), a.email(), a.phone(), a.region(),
+                a.schoolLevels(), a.problemAreas(), a.languages(), a.hoursPerWeek(), m, a.consent(), a.language());
+    }
+
+    private static nl.steunpunt.buddy.recruitment.NewApplication withoutConsent(nl.steunpunt.buddy.recruitment.NewApplication a) {
+        return new nl.steunpunt.buddy.recruitment.NewApplication(a.firstName(), a.lastName(), a.email(), a.phone(), a.region(),
+                a.schoolLevels(), a.problemAreas(), a.languages(), a.hoursPerWeek(), a.motivation(), false, a.language());
+    }
+
+    /** Screening (suitable), planning and holding the intake, as coordinator A. */
+    private void toAssessment(ApplicationId id, WorkItem screening) {
+        workItems.complete(screening.id(), Map.of(RecruitmentProcess.Variables.SUITABLE, true),
+                () -> applications.recordScreening(id, true, "Goede motivatie"));
+        assertThat(applications.status(id)).isEqualTo(ApplicationStatus.INTAKE_PLANNING);
+        WorkItem planning = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_SCHEDULE_INTAKE);
+        world.signIn(COORDINATOR_A);
+        workItems.complete(planning.id(), Map.of(),
+                () -> applications.scheduleIntake(id, LocalDateTime.now().plusDays(3), "Steunpunt, kamer 2"));
+        WorkItem intake = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_HOLD_INTAKE);
+        world.signIn(COORDINATOR_A);
+        workItems.complete(intake.id(), Map.of(), () -> applications.recordIntake(id, LocalDate.now(), "Fijn gesprek"));
+    }
+
+    private static Map<Competence, CompetenceScore> scores(int... values) {
+        Map<Competence, CompetenceScore> scores = new EnumMap<>(Competence.class);
+        Competence[] competences = Competence.values();
+        for (int i = 0; i < competences.length; i++) {
+            scores.put(competences[i], new CompetenceScore(competences[i], values[i], null));
+        }
+        return scores;
+    }
+
+    private List<MailTemplate> templatesSentFor(String caseReference) {
+        return mailer.recent(0, 10_000).stream().filter(m -> caseReference.equals(m.caseReference()))
+                .map(SentMail::template).toList();
     }
 
     @Test
@@ -122,6 +279,8 @@ class RecruitmentFlowIntegrationTest {
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> applications.status(id) == ApplicationStatus.NOT_SELECTED);
         assertThat(world.taskOf(COORDINATOR_A, id)).isEmpty();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> templatesSentFor(screening.caseReference())
+                .contains(MailTemplate.DECISION_NOT_SELECTED));
     }
 
     @Test

@@ -3,6 +3,7 @@ package nl.steunpunt.buddy.ui;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import org.awaitility.Awaitility;
@@ -94,15 +95,26 @@ public class TestWorld {
         synchronized (this) {
             n = ++counter;
         }
-        return applications.submit(new NewApplication("Test" + n, "Aanmelder", "test" + n + "@example.org", "0612345678",
+        return applications.submit(newApplication(region, "test" + n + "@example.org", "nl"), UUID.randomUUID());
+    }
+
+    public NewApplication newApplication(RegionCode region, String email, String language) {
+        return new NewApplication("Zoë", "Aanmelder", email, "0612345678",
                 region, Set.of(SchoolLevel.PO), Set.of(ProblemArea.THUISZITTER), Set.of("nl"), 4,
-                "Ik wil graag andere ouders helpen.", true));
+                "Ik wil graag andere ouders helpen.", true, language);
     }
 
     /** Waits until the case of this application has an open task that {@code username} can see. */
     public WorkItem awaitTask(String username, ApplicationId application) {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> taskOf(username, application), list -> !list.isEmpty()).get(0);
+    }
+
+    /** Waits until the case's open task is the one with this BPMN ID. */
+    public WorkItem awaitTask(String username, ApplicationId application, String definitionKey) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> taskOf(username, application).stream().filter(t -> t.definitionKey().equals(definitionKey)).toList(),
+                        list -> !list.isEmpty()).get(0);
     }
 
     public List<WorkItem> taskOf(String username, ApplicationId application) {

@@ -342,10 +342,10 @@ public class Applications {
         if (a.region() == null || regions.find(a.region()).isEmpty()) {
             throw new InvalidInputException("error.application.region.unknown");
         }
-        if (a.schoolLevels() == null || a.schoolLevels().isEmpty() || a.schoolLevels().contains(null)) {
+        if (a.schoolLevels() == null || a.schoolLevels().isEmpty() || a.schoolLevels().stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidInputException("error.application.school-levels.required");
         }
-        if (a.problemAreas() == null || a.problemAreas().isEmpty() || a.problemAreas().contains(null)) {
+        if (a.problemAreas() == null || a.problemAreas().isEmpty() || a.problemAreas().stream().anyMatch(java.util.Objects::isNull)) {
             throw new InvalidInputException("error.application.problem-areas.required");
         }
         Set<String> languages = a.languages() == null ? Set.of() : a.languages();

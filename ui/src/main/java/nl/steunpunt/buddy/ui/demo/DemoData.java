@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
 
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
+import nl.steunpunt.buddy.recruitment.ApplicationStatus;
+import nl.steunpunt.buddy.recruitment.Competence;
+import nl.steunpunt.buddy.recruitment.CompetenceScore;
 import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.recruitment.Decision;
 import nl.steunpunt.buddy.recruitment.NewApplication;
@@ -82,7 +86,7 @@ class DemoData implements ApplicationRunner {
                 a.regions().stream().map(RegionCode::new).collect(Collectors.toSet())));
 
         for (int i = 0; i < PEOPLE.length; i++) {
-            applications.submit(application(i));
+            applications.submit(application(i), java.util.UUID.randomUUID());
         }
         advance(DemoAccounts.UTRECHT, "coordinator.utrecht");
         advance(DemoAccounts.EEMLAND, "coordinator.eemland");
@@ -99,10 +103,11 @@ class DemoData implements ApplicationRunner {
                 (first + "." + last).toLowerCase().replace(" ", "") + "@example.org", "06-1234" + String.format("%04d", i),
                 new RegionCode(region), Set.of(level), Set.of(area, ProblemArea.THUISZITTER),
                 i % 3 == 0 ? Set.of("nl", "en") : Set.of("nl"), 2 + i % 4,
-                "Ik heb zelf ervaren hoe het is als je kind vastloopt op school en wil andere ouders steunen.", true);
+                "Ik heb zelf ervaren hoe het is als je kind vastloopt op school en wil andere ouders steunen.", true,
+                i % 5 == 4 ? "en" : "nl");
     }
 
-    /** Moves the region's ten applications to different steps, as its coordinator. */
+    /** Moves the region's ten applications to every step of selection, as its coordinator. */
     private void advance(String region, String coordinator) throws InterruptedException {
         Actor actor = accounts.find(coordinator).orElseThrow();
         var auth = UsernamePasswordAuthenticationToken.authenticated(new BuddyUser(actor, "", true), null,
@@ -114,16 +119,24 @@ class DemoData implements ApplicationRunner {
                 WorkItem item = items.get(i);
                 ApplicationId id = ApplicationId.of(item.subjectId());
                 switch (i) {
-                    case 0, 1 -> workItems.claim(item.id());
+                    case 0 -> workItems.claim(item.id());
+                    case 1 -> applications.withdraw(id, "Heeft zich bedacht: te weinig tijd naast werk.");
                     case 2 -> screen(item, id, false, "Zoekt vooral betaald werk; past nu niet bij vrijwilligerswerk.");
-                    case 3, 4 -> screen(item, id, true, "Sterke motivatie, eigen ervaring met thuiszitten.");
-                    case 5, 6 -> intake(screen(item, id, true, "Ruime ervaring met OPP-gesprekken."), id);
-                    case 7 -> decide(intake(screen(item, id, true, "Goede match met VO."), id), id, Decision.SELECTED, "");
-                    case 8 -> decide(intake(screen(item, id, true, "Twijfel over beschikbaarheid."), id), id,
-                            Decision.ON_HOLD, "Kan pas na de zomer starten.");
-                    default -> {
-                        // stays unassigned at screening
+                    case 3 -> screen(item, id, true, "Sterke motivatie, eigen ervaring met thuiszitten.");
+                    case 4 -> schedule(screen(item, id, true, "Ruime ervaring met OPP-gesprekken."), id);
+                    case 5 -> intake(schedule(screen(item, id, true, "Kent het samenwerkingsverband goed."), id), id);
+                    case 6 -> assess(intake(schedule(screen(item, id, true, "Goede match met VO."), id), id), id, 3);
+                    case 7 -> decide(assess(intake(schedule(screen(item, id, true, "Zeer geschikt."), id), id), id, 4), id,
+                            Decision.SELECTED, "");
+                    case 8 -> {
+                        decide(assess(intake(schedule(screen(item, id, true, "Zeer geschikt."), id), id), id, 4), id,
+                                Decision.SELECTED, "");
+                        awaitStatus(id, ApplicationStatus.VOG_PENDING);
+                        applications.registerVog(id, LocalDate.now(clock), LocalDate.now(clock).minusDays(10), true);
                     }
+                    case 9 -> decide(assess(intake(schedule(screen(item, id, true, "Twijfel over beschikbaarheid."), id), id), id, 2),
+                            id, Decision.ON_HOLD, "Kan pas na de zomer starten.");
+                    default -> throw new IllegalStateException("ten applications per region");
                 }
             }
         } finally {
@@ -137,15 +150,41 @@ class DemoData implements ApplicationRunner {
         return suitable ? next(item) : item;
     }
 
+    private WorkItem schedule(WorkItem item, ApplicationId id) throws InterruptedException {
+        workItems.complete(item.id(), Map.of(), () -> applications.scheduleIntake(id,
+                LocalDate.now(clock).plusDays(7).atTime(10, 0), "Steunpunt, Oudegracht 1, Utrecht"));
+        return next(item);
+    }
+
     private WorkItem intake(WorkItem item, ApplicationId id) throws InterruptedException {
         workItems.complete(item.id(), Map.of(),
-                () -> applications.recordIntake(id, LocalDate.now(clock).minusDays(1), "Open gesprek; kent de rol van een buddy."));
+                () -> applications.recordIntake(id, LocalDate.now(clock), "Open gesprek; kent de rol van een buddy."));
+        return next(item);
+    }
+
+    /** Every competence gets {@code score}; 3 or 4 makes the advice "selected", 2 "on hold". */
+    private WorkItem assess(WorkItem item, ApplicationId id, int score) throws InterruptedException {
+        Map<Competence, CompetenceScore> scores = new EnumMap<>(Competence.class);
+        for (Competence competence : Competence.values()) {
+            scores.put(competence, new CompetenceScore(competence, score, null));
+        }
+        workItems.complete(item.id(), Map.of(), () -> applications.recordAssessment(id, scores));
         return next(item);
     }
 
     private void decide(WorkItem item, ApplicationId id, Decision decision, String reason) {
         workItems.complete(item.id(), Map.of(RecruitmentProcess.Variables.DECISION, decision.name()),
-                () -> applications.recordDecision(id, decision, reason));
+                () -> applications.recordDecision(id, decision, reason, null));
+    }
+
+    private void awaitStatus(ApplicationId id, ApplicationStatus status) throws InterruptedException {
+        Instant deadline = clock.instant().plus(Duration.ofSeconds(30));
+        while (applications.status(id) != status) {
+            if (clock.instant().isAfter(deadline)) {
+                throw new IllegalStateException("Application " + id + " did not reach " + status);
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** The next open task of the same case. */

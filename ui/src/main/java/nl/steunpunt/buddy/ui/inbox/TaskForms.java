@@ -7,8 +7,12 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.HasUrlParameter;
 
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
+import nl.steunpunt.buddy.ui.recruitment.AssessSuitabilityView;
+import nl.steunpunt.buddy.ui.recruitment.ChaseVogView;
 import nl.steunpunt.buddy.ui.recruitment.DecisionView;
+import nl.steunpunt.buddy.ui.recruitment.DiscussOverdueScreeningView;
 import nl.steunpunt.buddy.ui.recruitment.HoldIntakeView;
+import nl.steunpunt.buddy.ui.recruitment.ScheduleIntakeView;
 import nl.steunpunt.buddy.ui.recruitment.ScreenApplicationView;
 
 /** Form key → the screen that completes a task; the task ID is the screen's URL parameter. */
@@ -16,8 +20,12 @@ public final class TaskForms {
 
     private static final Map<String, Class<? extends Component>> FORMS = Map.of(
             RecruitmentProcess.Forms.SCREEN_APPLICATION, ScreenApplicationView.class,
+            RecruitmentProcess.Forms.DISCUSS_OVERDUE_SCREENING, DiscussOverdueScreeningView.class,
+            RecruitmentProcess.Forms.SCHEDULE_INTAKE, ScheduleIntakeView.class,
             RecruitmentProcess.Forms.HOLD_INTAKE, HoldIntakeView.class,
-            RecruitmentProcess.Forms.DECIDE, DecisionView.class);
+            RecruitmentProcess.Forms.ASSESS_SUITABILITY, AssessSuitabilityView.class,
+            RecruitmentProcess.Forms.DECIDE, DecisionView.class,
+            RecruitmentProcess.Forms.CHASE_VOG, ChaseVogView.class);
 
     private TaskForms() {
     }

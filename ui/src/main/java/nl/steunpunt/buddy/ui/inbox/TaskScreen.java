@@ -114,7 +114,19 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
         Button back = new Button(getTranslation("task.back"), e -> UI.getCurrent().navigate(InboxView.class));
         back.setId("back-to-inbox");
         add(new HorizontalLayout(complete, back));
-        add(notes(), timeline());
+        if (showsCaseNotes()) {
+            add(notes(), timeline());
+        }
+    }
+
+    /** Whether this screen shows notes and the timeline (not for roles that see no personal data). */
+    protected boolean showsCaseNotes() {
+        return true;
+    }
+
+    /** The task on screen. */
+    protected WorkItem item() {
+        return item;
     }
 
     private Component assignment() {

@@ -39,7 +39,32 @@ class ApplicationCaseFile extends Composite<VerticalLayout> {
         motivation.getStyle().set("white-space", "pre-wrap");
         root.add(new H3(getTranslation("application.motivation")), motivation);
         details.screeningNote().ifPresent(note -> root.add(new H3(getTranslation("application.screening-note")), new Span(note)));
+        details.intakePlannedAt().ifPresent(at -> root.add(new H3(getTranslation("application.intake-planned")),
+                new Span(getTranslation("application.intake-planned.value",
+                        DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale()).format(at),
+                        details.intakePlace().orElse("")))));
         details.intakeNotes().ifPresent(note -> root.add(new H3(getTranslation("application.intake-notes")), new Span(note)));
+        if (!details.assessment().isEmpty()) {
+            root.add(new H3(getTranslation("application.assessment")));
+            details.assessment().forEach(score -> root.add(new Span(getTranslation("application.assessment.line",
+                    getTranslation("competence." + score.competence().name()), getTranslation("assessment.score." + score.score()),
+                    score.remark() == null ? "" : score.remark()))));
+        }
+        details.advice().ifPresent(advice -> root.add(new H3(getTranslation("application.advice")),
+                new Span(getTranslation("decision." + advice.name()) + " — "
+                        + getTranslation("advice-reason." + details.adviceReason().orElse("NONE")))));
+        details.decision().ifPresent(decision -> {
+            root.add(new H3(getTranslation("application.decision")), new Span(getTranslation("decision." + decision.name())
+                    + details.decisionReason().map(r -> " — " + r).orElse("")));
+            details.overrideReason().ifPresent(why -> root.add(new Span(getTranslation("application.override", why))));
+        });
+        if (!details.vogRecords().isEmpty()) {
+            root.add(new H3(getTranslation("application.vog")));
+            details.vogRecords().forEach(vog -> root.add(new Span(getTranslation("application.vog.line",
+                    vog.seenOn().toString(), vog.seenBy(), vog.certificateDate().toString(),
+                    getTranslation(vog.valid() ? "vog.valid" : "vog.invalid")))));
+        }
+        details.withdrawalReason().ifPresent(why -> root.add(new H3(getTranslation("application.withdrawn")), new Span(why)));
     }
 
     private String translated(String prefix, Collection<? extends Enum<?>> values) {

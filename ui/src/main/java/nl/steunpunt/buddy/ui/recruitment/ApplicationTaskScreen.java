@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import com.vaadin.flow.component.Component;
 
+import nl.steunpunt.buddy.recruitment.ApplicationDetails;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.shared.Actors;
@@ -28,9 +29,13 @@ abstract class ApplicationTaskScreen extends TaskScreen {
         return ApplicationId.of(item.subjectId());
     }
 
+    /** The case file as opened for this screen (opening it is logged once). */
+    protected ApplicationDetails details;
+
     @Override
     protected Component caseFile(WorkItem item) {
-        return new ApplicationCaseFile(applications.open(applicationId(item)), clock.getZone());
+        details = applications.open(applicationId(item));
+        return new ApplicationCaseFile(details, clock.getZone());
     }
 
     protected Clock clock() {

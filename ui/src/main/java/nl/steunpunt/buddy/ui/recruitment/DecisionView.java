@@ -5,10 +5,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.data.binder.Binder;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -20,24 +20,17 @@ import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.workflow.WorkItem;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
-/** Besluit nemen: selected, not selected or on hold; a reason unless selected. */
+/**
+ * Besluit nemen: the advice of the decision table is preselected; the coordinator decides and, when
+ * she departs from the advice, records why. A reason is required unless the applicant is selected.
+ */
 @Route("taken/besluit")
 @RolesAllowed("COORDINATOR")
 public class DecisionView extends ApplicationTaskScreen {
 
-    /** The form's data. */
-    static final class DecisionForm {
-        private Decision decision;
-        private String reason = "";
-
-        Decision getDecision() { return decision; }
-        void setDecision(Decision decision) { this.decision = decision; }
-        String getReason() { return reason; }
-        void setReason(String reason) { this.reason = reason; }
-    }
-
-    private Binder<DecisionForm> binder = new Binder<>();
-    private final DecisionForm data = new DecisionForm();
+    private final RadioButtonGroup<Decision> decision = new RadioButtonGroup<>();
+    private final TextArea reason = new TextArea();
+    private final TextArea overrideReason = new TextArea();
 
     public DecisionView(WorkItems workItems, CurrentActor currentActor, Actors actors, Applications applications, Clock clock) {
         super(workItems, currentActor, actors, applications, clock);
@@ -50,34 +43,69 @@ public class DecisionView extends ApplicationTaskScreen {
 
     @Override
     protected Component form(WorkItem item) {
-        binder = new Binder<>();
-        RadioButtonGroup<Decision> decision = new RadioButtonGroup<>(getTranslation("decision.outcome"));
+        Optional<Decision> advice = details.advice();
+        Paragraph adviceText = new Paragraph(advice
+                .map(a -> getTranslation("decision.advice", getTranslation("decision." + a.name()),
+                        getTranslation("advice-reason." + details.adviceReason().orElse("NONE"))))
+                .orElse(getTranslation("decision.no-advice")));
+        adviceText.setId("decision-advice");
+
+        decision.setLabel(getTranslation("decision.outcome"));
         decision.setId("decision-outcome");
         decision.setItems(Decision.values());
         decision.setItemLabelGenerator(d -> getTranslation("decision." + d.name()));
-        TextArea reason = new TextArea(getTranslation("decision.reason"));
+        decision.setRequiredIndicatorVisible(true);
+        if (decision.getValue() == null) {
+            advice.ifPresent(decision::setValue);
+        }
+        reason.setLabel(getTranslation("decision.reason"));
         reason.setId("decision-reason");
         reason.setWidthFull();
         reason.setMaxLength(4000);
-        binder.forField(decision).asRequired(getTranslation("error.application.decision.required"))
-                .bind(DecisionForm::getDecision, DecisionForm::setDecision);
-        binder.forField(reason)
-                .withValidator(text -> decision.getValue() == null || decision.getValue() == Decision.SELECTED || !text.isBlank(),
-                        getTranslation("error.application.decision-reason.required"))
-                .bind(DecisionForm::getReason, DecisionForm::setReason);
-        binder.setBean(data);
-        decision.addValueChangeListener(e -> binder.validate());
-        return new VerticalLayout(decision, reason);
+        reason.setHelperText(getTranslation("decision.reason.help"));
+        overrideReason.setLabel(getTranslation("decision.override-reason"));
+        overrideReason.setId("decision-override-reason");
+        overrideReason.setWidthFull();
+        overrideReason.setMaxLength(4000);
+        overrideReason.setVisible(departsFromAdvice());
+        decision.addValueChangeListener(e -> overrideReason.setVisible(departsFromAdvice()));
+        return new VerticalLayout(adviceText, decision, reason, overrideReason);
+    }
+
+    private boolean departsFromAdvice() {
+        return details.advice().isPresent() && decision.getValue() != null && decision.getValue() != details.advice().get();
     }
 
     @Override
     protected Optional<Completion> completion(WorkItem item) {
-        if (!binder.validate().isOk()) {
+        boolean ok = true;
+        if (decision.getValue() == null) {
+            decision.setInvalid(true);
+            decision.setErrorMessage(getTranslation("error.application.decision.required"));
             return Optional.empty();
         }
-        Decision decision = data.getDecision();
-        String reason = data.getReason();
-        return Optional.of(new Completion(Map.of(RecruitmentProcess.Variables.DECISION, decision.name()),
-                () -> applications.recordDecision(applicationId(item), decision, reason)));
+        decision.setInvalid(false);
+        if (decision.getValue() != Decision.SELECTED && reason.getValue().isBlank()) {
+            reason.setInvalid(true);
+            reason.setErrorMessage(getTranslation("error.application.decision-reason.required"));
+            ok = false;
+        } else {
+            reason.setInvalid(false);
+        }
+        if (departsFromAdvice() && overrideReason.getValue().isBlank()) {
+            overrideReason.setInvalid(true);
+            overrideReason.setErrorMessage(getTranslation("error.application.override-reason.required"));
+            ok = false;
+        } else {
+            overrideReason.setInvalid(false);
+        }
+        if (!ok) {
+            return Optional.empty();
+        }
+        Decision chosen = decision.getValue();
+        String why = reason.getValue();
+        String override = overrideReason.getValue();
+        return Optional.of(new Completion(Map.of(RecruitmentProcess.Variables.DECISION, chosen.name()),
+                () -> applications.recordDecision(applicationId(item), chosen, why, override)));
     }
 }

@@ -10,7 +10,7 @@ import nl.steunpunt.buddy.recruitment.VogRegistered;
 
 /**
  * Turns recruitment events into BPMN messages for the running selection of that application. An
- * event for a process that has ended already (or was redelivered after it moved on) changes nothing.
+ * event for a process that has ended already changes nothing.
  */
 @Component
 class RecruitmentMessages {
@@ -21,12 +21,22 @@ class RecruitmentMessages {
         this.runtimeService = runtimeService;
     }
 
+    /**
+     * A VOG can be registered while the process is still sending the VOG request (an asynchronous
+     * step); then correlation fails, the event stays incomplete and is delivered again later.
+     */
     @ApplicationModuleListener
     void on(VogRegistered event) {
+        boolean running = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(RecruitmentProcess.PROCESS_ID)
+                .processInstanceBusinessKey(event.reference()).count() > 0;
+        if (!running) {
+            return;
+        }
         runtimeService.createMessageCorrelation(RecruitmentProcess.Messages.VOG_RECEIVED)
                 .processInstanceBusinessKey(event.reference())
                 .setVariable(RecruitmentProcess.Variables.VOG_VALID, event.valid())
-                .correlateAllWithResult();
+                .correlateWithResult();
     }
 
     @ApplicationModuleListener
