@@ -48,8 +48,18 @@ public abstract class KaribuTest extends ApplicationTest {
         openAppAs(username, BuddyI18NProvider.DUTCH);
     }
 
+    /** Opens the app without signing in, as a visitor of the public pages. */
+    protected void openAppAnonymously() {
+        world.signOut();
+        startUi(BuddyI18NProvider.DUTCH);
+    }
+
     protected void openAppAs(String username, Locale locale) {
         world.signIn(username);
+        startUi(locale);
+    }
+
+    private void startUi(Locale locale) {
         MockVaadin.setMockRequestFactory(session -> withLanguage(new FakeRequest(session) {
             @Override
             public Principal getUserPrincipal() {

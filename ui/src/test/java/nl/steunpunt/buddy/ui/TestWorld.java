@@ -1,7 +1,11 @@
 package nl.steunpunt.buddy.ui;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -11,7 +15,12 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import nl.steunpunt.buddy.processes.RecruitmentProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
+import nl.steunpunt.buddy.recruitment.ApplicationStatus;
+import nl.steunpunt.buddy.recruitment.Competence;
+import nl.steunpunt.buddy.recruitment.CompetenceScore;
+import nl.steunpunt.buddy.recruitment.Decision;
 import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.recruitment.NewApplication;
 import nl.steunpunt.buddy.shared.Actor;
@@ -40,6 +49,7 @@ public class TestWorld {
     public static final String COLLEAGUE_A = "colleague.a";
     public static final String COORDINATOR_B = "coordinator.b";
     public static final String TRAINER_A = "trainer.a";
+    public static final String ADMIN = "admin";
     public static final String PASSWORD = "test-password";
 
     private final Regions regions;
@@ -65,6 +75,7 @@ public class TestWorld {
         accounts.save(COLLEAGUE_A, "Collega A", PASSWORD, Set.of(Role.COORDINATOR), Set.of(REGION_A));
         accounts.save(COORDINATOR_B, "Coördinator B", PASSWORD, Set.of(Role.COORDINATOR), Set.of(REGION_B));
         accounts.save(TRAINER_A, "Trainer A", PASSWORD, Set.of(Role.TRAINER), Set.of(REGION_A));
+        accounts.save(ADMIN, "Beheerder", PASSWORD, Set.of(Role.ADMIN), Set.of(REGION_A, REGION_B));
     }
 
     /** Acts as this user from now on, in this thread. */
@@ -115,6 +126,47 @@ public class TestWorld {
         return Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> taskOf(username, application).stream().filter(t -> t.definitionKey().equals(definitionKey)).toList(),
                         list -> !list.isEmpty()).get(0);
+    }
+
+    /**
+     * Drives a region-A application through selection as coordinator A until its open task is
+     * {@code target} (screening, planning, intake, assessment, decision) or, for {@code null}, until
+     * it waits for the VOG.
+     */
+    public WorkItem advance(ApplicationId id, String target) {
+        List<String> steps = List.of(RecruitmentProcess.TASK_SCREEN_APPLICATION, RecruitmentProcess.TASK_SCHEDULE_INTAKE,
+                RecruitmentProcess.TASK_HOLD_INTAKE, RecruitmentProcess.TASK_ASSESS_SUITABILITY, RecruitmentProcess.TASK_DECIDE);
+        for (String step : steps) {
+            WorkItem task = awaitTask(COORDINATOR_A, id, step);
+            if (step.equals(target)) {
+                return task;
+            }
+            as(COORDINATOR_A, () -> {
+                switch (step) {
+                    case RecruitmentProcess.TASK_SCREEN_APPLICATION -> workItems.complete(task.id(),
+                            Map.of(RecruitmentProcess.Variables.SUITABLE, true), () -> applications.recordScreening(id, true, "Geschikt"));
+                    case RecruitmentProcess.TASK_SCHEDULE_INTAKE -> workItems.complete(task.id(), Map.of(),
+                            () -> applications.scheduleIntake(id, LocalDateTime.now().plusDays(2), "Steunpunt"));
+                    case RecruitmentProcess.TASK_HOLD_INTAKE -> workItems.complete(task.id(), Map.of(),
+                            () -> applications.recordIntake(id, LocalDate.now(), "Goed gesprek"));
+                    case RecruitmentProcess.TASK_ASSESS_SUITABILITY -> workItems.complete(task.id(), Map.of(),
+                            () -> applications.recordAssessment(id, allScores(4)));
+                    default -> workItems.complete(task.id(), Map.of(RecruitmentProcess.Variables.DECISION, "SELECTED"),
+                            () -> applications.recordDecision(id, Decision.SELECTED, "", null));
+                }
+                return null;
+            });
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> applications.status(id) == ApplicationStatus.VOG_PENDING);
+        return null;
+    }
+
+    public static Map<Competence, CompetenceScore> allScores(int score) {
+        Map<Competence, CompetenceScore> scores = new EnumMap<>(Competence.class);
+        for (Competence competence : Competence.values()) {
+            scores.put(competence, new CompetenceScore(competence, score, null));
+        }
+        return scores;
     }
 
     public List<WorkItem> taskOf(String username, ApplicationId application) {
