@@ -2,6 +2,7 @@ package nl.steunpunt.buddy.ui.base;
 
 import org.springframework.beans.factory.annotation.Value;
 
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -42,7 +43,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         form.setForgotPasswordButtonVisible(false);
         form.setAction("login");
 
-        add(new H1(getTranslation("app.name")), new LanguageSwitch(), form);
+        Anchor apply = new Anchor("aanmelden", getTranslation("login.apply"));
+        apply.setId("apply-as-buddy");
+        add(new H1(getTranslation("app.name")), new LanguageSwitch(), form, apply);
         if (demo) {
             VerticalLayout accounts = new VerticalLayout();
             accounts.setPadding(false);

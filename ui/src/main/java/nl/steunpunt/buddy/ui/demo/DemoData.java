@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -47,7 +47,7 @@ import nl.steunpunt.buddy.workflow.WorkItems;
  */
 @Component
 @Profile("demo")
-class DemoData implements ApplicationRunner {
+class DemoData {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     private static final String[][] PEOPLE = {
@@ -74,8 +74,26 @@ class DemoData implements ApplicationRunner {
         this.password = password;
     }
 
-    @Override
-    public void run(ApplicationArguments args) throws InterruptedException {
+    /**
+     * Seeds once the application is ready: the engine's job executor, which moves the demo cases
+     * through their asynchronous steps, starts only then. Seeding runs beside the starting app.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void onReady() {
+        Thread seeder = new Thread(() -> {
+            try {
+                seed();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.error("Seeding the demo data failed; delete ./data and start again", e);
+            }
+        }, "demo-data");
+        seeder.setDaemon(true);
+        seeder.start();
+    }
+
+    void seed() throws InterruptedException {
         if (!regions.all().isEmpty()) {
             log.info("Demo data present; leaving it as it is");
             return;

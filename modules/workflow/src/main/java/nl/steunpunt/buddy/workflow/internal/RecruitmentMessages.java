@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationWithdrawn;
 import nl.steunpunt.buddy.recruitment.VogRegistered;
+import nl.steunpunt.buddy.shared.RetryLaterException;
 
 /**
  * Turns recruitment events into BPMN messages for the running selection of that application. An
@@ -32,6 +33,11 @@ class RecruitmentMessages {
                 .processInstanceBusinessKey(event.reference()).count() > 0;
         if (!running) {
             return;
+        }
+        boolean waiting = runtimeService.createExecutionQuery().processInstanceBusinessKey(event.reference())
+                .messageEventSubscriptionName(RecruitmentProcess.Messages.VOG_RECEIVED).count() > 0;
+        if (!waiting) {
+            throw new RetryLaterException("Selection " + event.reference() + " is not waiting for the VOG yet");
         }
         runtimeService.createMessageCorrelation(RecruitmentProcess.Messages.VOG_RECEIVED)
                 .processInstanceBusinessKey(event.reference())
