@@ -50,6 +50,7 @@ public class TestWorld {
     public static final String COORDINATOR_B = "coordinator.b";
     public static final String TRAINER_A = "trainer.a";
     public static final String ADMIN = "admin";
+    public static final String MANAGER_A = "manager.a";
     public static final String PASSWORD = "test-password";
 
     private final Regions regions;
@@ -76,6 +77,7 @@ public class TestWorld {
         accounts.save(COORDINATOR_B, "Coördinator B", PASSWORD, Set.of(Role.COORDINATOR), Set.of(REGION_B));
         accounts.save(TRAINER_A, "Trainer A", PASSWORD, Set.of(Role.TRAINER), Set.of(REGION_A));
         accounts.save(ADMIN, "Beheerder", PASSWORD, Set.of(Role.ADMIN), Set.of(REGION_A, REGION_B));
+        accounts.save(MANAGER_A, "Manager A", PASSWORD, Set.of(Role.MANAGER), Set.of(REGION_A));
     }
 
     /** Acts as this user from now on, in this thread. */
