@@ -23,8 +23,24 @@ class RecruitmentProcessModelTest {
 
     @Test
     void every_element_constant_names_an_element_of_the_model() throws IllegalAccessException {
+        assertThat(missingConstants(RecruitmentProcess.class, model)).isEmpty();
+    }
+
+    @Test
+    void every_training_constant_names_an_element_of_the_training_model() throws IllegalAccessException {
+        BpmnModelInstance training = read("processes/TrainingProcess.bpmn");
+        assertThat(missingConstants(TrainingProcess.class, training)).isEmpty();
+        assertThat(training.getModelElementsByType(BpmnDiagram.class)).hasSize(1);
+        Process process = training.getModelElementById(TrainingProcess.PROCESS_ID);
+        assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+        List<String> drawn = training.getModelElementsByType(BpmnShape.class).stream()
+                .map(shape -> shape.getBpmnElement().getId()).toList();
+        assertThat(drawn).containsAll(training.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList());
+    }
+
+    static List<String> missingConstants(Class<?> constants, BpmnModelInstance model) throws IllegalAccessException {
         List<String> missing = new ArrayList<>();
-        for (Field field : RecruitmentProcess.class.getDeclaredFields()) {
+        for (Field field : constants.getDeclaredFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
                 String id = (String) field.get(null);
                 if (model.getModelElementById(id) == null) {
@@ -32,7 +48,7 @@ class RecruitmentProcessModelTest {
                 }
             }
         }
-        assertThat(missing).isEmpty();
+        return missing;
     }
 
     @Test
