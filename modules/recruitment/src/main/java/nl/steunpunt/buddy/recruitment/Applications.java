@@ -136,6 +136,25 @@ public class Applications {
         return find(id).status();
     }
 
+    /**
+     * Names for screens of other modules that already checked the acting user's region (e.g. a
+     * trainer's attendance list). Names only; the case file stays behind {@link #open}.
+     */
+    @Transactional(readOnly = true)
+    public Map<ApplicationId, String> displayNames(java.util.Collection<ApplicationId> ids) {
+        Map<ApplicationId, String> names = new java.util.HashMap<>();
+        applications.findAllById(ids.stream().map(ApplicationId::value).toList())
+                .forEach(e -> names.put(new ApplicationId(e.id()), e.firstName() + " " + e.lastName()));
+        return names;
+    }
+
+    /** Whether the latest VOG seen for this applicant was valid; certification requires it. */
+    @Transactional(readOnly = true)
+    public boolean vogValid(ApplicationId id) {
+        List<VogRecordEntity> records = vogRecords.findByApplicationIdOrderByRecordedAtAsc(id.value());
+        return !records.isEmpty() && records.get(records.size() - 1).valid();
+    }
+
     /** What a mail to the applicant needs; for the workflow's notification steps. */
     @Transactional(readOnly = true)
     public ApplicantContact contact(ApplicationId id) {
@@ -263,7 +282,7 @@ public class Applications {
     public void completeSelection(ApplicationId id) {
         ApplicationEntity entity = find(id);
         if (entity.completeSelection(clock.instant())) {
-            events.publishEvent(new BuddySelected(id, new RegionCode(entity.regionCode())));
+            events.publishEvent(new BuddySelected(id, entity.reference(), new RegionCode(entity.regionCode())));
         }
     }
 

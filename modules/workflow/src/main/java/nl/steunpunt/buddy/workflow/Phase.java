@@ -4,13 +4,15 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
+import nl.steunpunt.buddy.processes.TrainingProcess;
 
 /**
  * The lifecycle phase a task belongs to, derived from its process. Each process names the
  * variable that holds the ID of its subject (the record of the owning module).
  */
 public enum Phase {
-    RECRUITMENT(RecruitmentProcess.PROCESS_ID, RecruitmentProcess.Variables.APPLICATION_ID);
+    RECRUITMENT(RecruitmentProcess.PROCESS_ID, RecruitmentProcess.Variables.APPLICATION_ID),
+    TRAINING(TrainingProcess.PROCESS_ID, TrainingProcess.Variables.TRAINEE_ID);
 
     private final String processKey;
     private final String subjectVariable;
