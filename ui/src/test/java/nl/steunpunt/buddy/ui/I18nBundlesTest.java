@@ -53,7 +53,7 @@ class I18nBundlesTest {
 
     @Test
     void every_key_the_code_names_exists() throws IOException {
-        Pattern literal = Pattern.compile("\"((?:error|app|action|menu|role|phase|login|home|inbox|task|timeline|application|applications|school-level|problem-area|screening|intake|decision|competence|assessment|advice-reason|vog|withdraw|escalation|form|public|outbox)\\.[a-zA-Z0-9_.-]+[a-zA-Z0-9_])\"");
+        Pattern literal = Pattern.compile("\"((?:error|app|action|menu|role|phase|login|home|inbox|task|timeline|application|applications|school-level|problem-area|screening|intake|decision|competence|assessment|advice-reason|vog|withdraw|escalation|form|public|outbox|sessions|session|sign-off|qualifications|my-training|training|module)\\.[a-zA-Z0-9_.-]+[a-zA-Z0-9_])\"");
         Set<String> missing = new TreeSet<>();
         for (Path root : new Path[] { Path.of("src/main/java"), Path.of("../modules"), Path.of("../processes/src/main/java") }) {
             try (Stream<Path> files = Files.walk(root)) {
@@ -83,6 +83,12 @@ class I18nBundlesTest {
         }
         for (nl.steunpunt.buddy.recruitment.Competence competence : nl.steunpunt.buddy.recruitment.Competence.values()) {
             assertThat(dutch).containsKey("competence." + competence.name());
+        }
+        for (nl.steunpunt.buddy.workflow.Phase phase : nl.steunpunt.buddy.workflow.Phase.values()) {
+            assertThat(dutch).containsKey("phase." + phase.name());
+        }
+        for (nl.steunpunt.buddy.training.TrainingStatus status : nl.steunpunt.buddy.training.TrainingStatus.values()) {
+            assertThat(dutch).containsKey("training.status." + status.name());
         }
         for (nl.steunpunt.buddy.recruitment.ApplicationStatus status : nl.steunpunt.buddy.recruitment.ApplicationStatus.values()) {
             assertThat(dutch).containsKey("application.status." + status.name());

@@ -88,9 +88,9 @@ class TimerScreensTest extends KaribuTest {
         openAppAs(COORDINATOR_A);
         UI.getCurrent().navigate(ChaseVogView.class, chase.id());
         _click(_get(Button.class, spec -> spec.withId("complete-task")));
-        assertThat(_get(TextArea.class, spec -> spec.withId("chase-outcome")).isInvalid()).isTrue();
+        assertThat(_get(TextArea.class, spec -> spec.withId("task-outcome")).isInvalid()).isTrue();
 
-        _setValue(_get(TextArea.class, spec -> spec.withId("chase-outcome")), "Gebeld: VOG is aangevraagd, komt volgende week");
+        _setValue(_get(TextArea.class, spec -> spec.withId("task-outcome")), "Gebeld: VOG is aangevraagd, komt volgende week");
         _click(_get(Button.class, spec -> spec.withId("complete-task")));
 
         _assertOne(InboxView.class);

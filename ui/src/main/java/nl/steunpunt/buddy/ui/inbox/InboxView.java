@@ -49,7 +49,7 @@ import nl.steunpunt.buddy.ui.base.Notifications;
  * first; filters for mine / unassigned / all, overdue and phase; claim, give back and open.
  */
 @Route("inbox")
-@RolesAllowed({ "COORDINATOR", "MANAGER" })
+@RolesAllowed({ "COORDINATOR", "TRAINER", "MANAGER" })
 @Menu(order = 1, title = "menu.inbox")
 public class InboxView extends VerticalLayout implements HasDynamicTitle {
 

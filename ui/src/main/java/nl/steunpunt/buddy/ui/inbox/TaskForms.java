@@ -7,6 +7,10 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.HasUrlParameter;
 
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
+import nl.steunpunt.buddy.processes.TrainingProcess;
+import nl.steunpunt.buddy.ui.training.CheckTrainingProgressView;
+import nl.steunpunt.buddy.ui.training.PlanMakeUpView;
+import nl.steunpunt.buddy.ui.training.SignOffView;
 import nl.steunpunt.buddy.ui.recruitment.AssessSuitabilityView;
 import nl.steunpunt.buddy.ui.recruitment.ChaseVogView;
 import nl.steunpunt.buddy.ui.recruitment.DecisionView;
@@ -18,14 +22,17 @@ import nl.steunpunt.buddy.ui.recruitment.ScreenApplicationView;
 /** Form key → the screen that completes a task; the task ID is the screen's URL parameter. */
 public final class TaskForms {
 
-    private static final Map<String, Class<? extends Component>> FORMS = Map.of(
-            RecruitmentProcess.Forms.SCREEN_APPLICATION, ScreenApplicationView.class,
-            RecruitmentProcess.Forms.DISCUSS_OVERDUE_SCREENING, DiscussOverdueScreeningView.class,
-            RecruitmentProcess.Forms.SCHEDULE_INTAKE, ScheduleIntakeView.class,
-            RecruitmentProcess.Forms.HOLD_INTAKE, HoldIntakeView.class,
-            RecruitmentProcess.Forms.ASSESS_SUITABILITY, AssessSuitabilityView.class,
-            RecruitmentProcess.Forms.DECIDE, DecisionView.class,
-            RecruitmentProcess.Forms.CHASE_VOG, ChaseVogView.class);
+    private static final Map<String, Class<? extends Component>> FORMS = Map.ofEntries(
+            Map.entry(RecruitmentProcess.Forms.SCREEN_APPLICATION, ScreenApplicationView.class),
+            Map.entry(RecruitmentProcess.Forms.DISCUSS_OVERDUE_SCREENING, DiscussOverdueScreeningView.class),
+            Map.entry(RecruitmentProcess.Forms.SCHEDULE_INTAKE, ScheduleIntakeView.class),
+            Map.entry(RecruitmentProcess.Forms.HOLD_INTAKE, HoldIntakeView.class),
+            Map.entry(RecruitmentProcess.Forms.ASSESS_SUITABILITY, AssessSuitabilityView.class),
+            Map.entry(RecruitmentProcess.Forms.DECIDE, DecisionView.class),
+            Map.entry(RecruitmentProcess.Forms.CHASE_VOG, ChaseVogView.class),
+            Map.entry(TrainingProcess.Forms.PLAN_MAKE_UP, PlanMakeUpView.class),
+            Map.entry(TrainingProcess.Forms.CHECK_TRAINING_PROGRESS, CheckTrainingProgressView.class),
+            Map.entry(TrainingProcess.Forms.SIGN_OFF, SignOffView.class));
 
     private TaskForms() {
     }

@@ -14,7 +14,7 @@ import nl.steunpunt.buddy.workflow.WorkItem;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
 /** A task screen about one buddy application. */
-abstract class ApplicationTaskScreen extends TaskScreen {
+public abstract class ApplicationTaskScreen extends TaskScreen {
 
     protected final Applications applications;
     private final Clock clock;
