@@ -1,6 +1,12 @@
 package nl.steunpunt.buddy.ui;
 
+import java.time.ZoneId;
+
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,7 +20,18 @@ import com.icegreen.greenmail.util.ServerSetup;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+@Import(ApplicationTest.TestClockConfiguration.class)
 public abstract class ApplicationTest {
+
+    /** Replaces the application clock with one that tests can move forward. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+        @Bean
+        @Primary
+        TestClock testClock() {
+            return new TestClock(ZoneId.of("Europe/Amsterdam"));
+        }
+    }
 
     protected static final GreenMail MAIL = startMailServer();
 

@@ -32,7 +32,7 @@ import nl.steunpunt.buddy.recruitment.CompetenceScore;
 import nl.steunpunt.buddy.notification.MailTemplate;
 import nl.steunpunt.buddy.notification.Mailer;
 import nl.steunpunt.buddy.notification.SentMail;
-import nl.steunpunt.buddy.training.Enrollments;
+import nl.steunpunt.buddy.training.Training;
 import nl.steunpunt.buddy.recruitment.Decision;
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.InvalidInputException;
@@ -49,7 +49,7 @@ class RecruitmentFlowIntegrationTest extends ApplicationTest {
     @Autowired TestWorld world;
     @Autowired WorkItems workItems;
     @Autowired Applications applications;
-    @Autowired Enrollments enrollments;
+    @Autowired Training training;
     @Autowired Mailer mailer;
 
     @BeforeEach
@@ -111,8 +111,7 @@ class RecruitmentFlowIntegrationTest extends ApplicationTest {
         applications.registerVog(id, LocalDate.now(), LocalDate.now().minusDays(3), true);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> applications.status(id) == ApplicationStatus.SELECTED);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> enrollments.of(id).isPresent());
-        assertThat(enrollments.of(id).orElseThrow().track()).isEqualTo(Enrollments.BASIC_TRACK);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> training.isEnrolled(id));
         assertThat(world.taskOf(COORDINATOR_A, id)).isEmpty();
         assertThat(templatesSentFor(screening.caseReference())).containsExactlyInAnyOrder(MailTemplate.APPLICATION_RECEIVED,
                 MailTemplate.INTAKE_INVITATION, MailTemplate.DECISION_SELECTED, MailTemplate.VOG_REQUEST);
@@ -181,7 +180,7 @@ class RecruitmentFlowIntegrationTest extends ApplicationTest {
         applications.registerVog(id, LocalDate.now(), LocalDate.now().minusYears(1), false);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> applications.status(id) == ApplicationStatus.NOT_SELECTED);
-        assertThat(enrollments.of(id)).isEmpty();
+        assertThat(training.isEnrolled(id)).isFalse();
     }
 
     @Test

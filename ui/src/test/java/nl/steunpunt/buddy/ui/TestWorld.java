@@ -51,6 +51,7 @@ public class TestWorld {
     public static final String TRAINER_A = "trainer.a";
     public static final String ADMIN = "admin";
     public static final String MANAGER_A = "manager.a";
+    public static final String BUDDY_A = "buddy.a";
     public static final String PASSWORD = "test-password";
 
     private final Regions regions;
@@ -78,6 +79,7 @@ public class TestWorld {
         accounts.save(TRAINER_A, "Trainer A", PASSWORD, Set.of(Role.TRAINER), Set.of(REGION_A));
         accounts.save(ADMIN, "Beheerder", PASSWORD, Set.of(Role.ADMIN), Set.of(REGION_A, REGION_B));
         accounts.save(MANAGER_A, "Manager A", PASSWORD, Set.of(Role.MANAGER), Set.of(REGION_A));
+        accounts.save(BUDDY_A, "Buddy A", PASSWORD, Set.of(Role.BUDDY), Set.of(REGION_A));
     }
 
     /** Acts as this user from now on, in this thread. */

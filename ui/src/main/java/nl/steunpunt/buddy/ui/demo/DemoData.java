@@ -34,6 +34,8 @@ import nl.steunpunt.buddy.shared.Region;
 import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.Regions;
 import nl.steunpunt.buddy.shared.SchoolLevel;
+import nl.steunpunt.buddy.training.NewSession;
+import nl.steunpunt.buddy.training.Training;
 import nl.steunpunt.buddy.ui.security.BuddyUser;
 import nl.steunpunt.buddy.ui.security.LocalAccounts;
 import nl.steunpunt.buddy.workflow.WorkItem;
@@ -61,11 +63,13 @@ class DemoData {
     private final LocalAccounts accounts;
     private final Applications applications;
     private final WorkItems workItems;
+    private final Training training;
     private final Clock clock;
     private final String password;
 
-    DemoData(Regions regions, LocalAccounts accounts, Applications applications, WorkItems workItems, Clock clock,
-            @Value("${buddy.demo.password}") String password) {
+    DemoData(Regions regions, LocalAccounts accounts, Applications applications, WorkItems workItems, Training training,
+            Clock clock, @Value("${buddy.demo.password}") String password) {
+        this.training = training;
         this.regions = regions;
         this.accounts = accounts;
         this.applications = applications;
@@ -106,8 +110,9 @@ class DemoData {
         for (int i = 0; i < PEOPLE.length; i++) {
             applications.submit(application(i), java.util.UUID.randomUUID());
         }
-        advance(DemoAccounts.UTRECHT, "coordinator.utrecht");
+        ApplicationId certifiedSoon = advance(DemoAccounts.UTRECHT, "coordinator.utrecht");
         advance(DemoAccounts.EEMLAND, "coordinator.eemland");
+        planTraining(certifiedSoon);
         log.info("Demo data seeded: 2 regions, {} accounts, {} applications", DemoAccounts.ALL.size(), PEOPLE.length);
     }
 
@@ -126,11 +131,9 @@ class DemoData {
     }
 
     /** Moves the region's ten applications to every step of selection, as its coordinator. */
-    private void advance(String region, String coordinator) throws InterruptedException {
-        Actor actor = accounts.find(coordinator).orElseThrow();
-        var auth = UsernamePasswordAuthenticationToken.authenticated(new BuddyUser(actor, "", true), null,
-                new BuddyUser(actor, "", true).getAuthorities());
-        SecurityContextHolder.getContext().setAuthentication(auth);
+    private ApplicationId advance(String region, String coordinator) throws InterruptedException {
+        ApplicationId selected = null;
+        signIn(coordinator);
         try {
             List<WorkItem> items = awaitTasks(PEOPLE.length / 2);
             for (int i = 0; i < items.size(); i++) {
@@ -151,6 +154,7 @@ class DemoData {
                                 Decision.SELECTED, "");
                         awaitStatus(id, ApplicationStatus.VOG_PENDING);
                         applications.registerVog(id, LocalDate.now(clock), LocalDate.now(clock).minusDays(10), true);
+                        selected = id;
                     }
                     case 9 -> decide(assess(intake(schedule(screen(item, id, true, "Twijfel over beschikbaarheid."), id), id), id, 2),
                             id, Decision.ON_HOLD, "Kan pas na de zomer starten.");
@@ -160,6 +164,34 @@ class DemoData {
         } finally {
             SecurityContextHolder.clearContext();
         }
+        return selected;
+    }
+
+    /** A session next week for Utrecht's trainees, and the demo buddy's account linked to the selected applicant. */
+    private void planTraining(ApplicationId trainee) throws InterruptedException {
+        Instant deadline = clock.instant().plus(Duration.ofSeconds(60));
+        while (!training.isEnrolled(trainee)) {
+            if (clock.instant().isAfter(deadline)) {
+                throw new IllegalStateException("The selected demo buddy was not enrolled in time");
+            }
+            Thread.sleep(200);
+        }
+        signIn("coordinator.utrecht");
+        training.linkAccount(trainee, "buddy.utrecht");
+        signIn("trainer.utrecht");
+        LocalDate nextWeek = LocalDate.now(clock).plusDays(7);
+        training.scheduleSession(new NewSession(new RegionCode(DemoAccounts.UTRECHT), nextWeek.atTime(9, 0), nextWeek.atTime(13, 0),
+                "Steunpunt Utrecht, zaal 1", 12, Set.of("PASSEND_ONDERWIJS", "ROL_EN_GRENZEN")));
+        training.scheduleSession(new NewSession(new RegionCode(DemoAccounts.UTRECHT), nextWeek.plusDays(7).atTime(9, 0),
+                nextWeek.plusDays(7).atTime(13, 0), "Online (videolink volgt)", 12, Set.of("GESPREKSVAARDIGHEDEN", "PRIVACY")));
+        SecurityContextHolder.clearContext();
+    }
+
+    private void signIn(String username) {
+        Actor actor = accounts.find(username).orElseThrow();
+        BuddyUser user = new BuddyUser(actor, "", true);
+        SecurityContextHolder.getContext().setAuthentication(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
     }
 
     private WorkItem screen(WorkItem item, ApplicationId id, boolean suitable, String note) throws InterruptedException {
