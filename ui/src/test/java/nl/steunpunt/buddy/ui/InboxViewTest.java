@@ -201,22 +201,23 @@ class InboxViewTest extends KaribuTest {
     void each_role_sees_only_its_own_menu_entries() {
         openAppAs(COORDINATOR_A);
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(menuLabels()).containsExactly("Start", "Takenlijst", "Aanmeldingen");
+        assertThat(menuLabels()).containsExactly("Start", "Takenlijst", "Aanmeldingen", "Scholingssessies", "Kwalificaties");
         closeApp();
 
         openAppAs(TRAINER_A);
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(menuLabels()).containsExactly("Start");
-        UI.getCurrent().navigate(InboxView.class);
-        assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(InboxView.class);
-        assertThatThrownBy(() -> _assertNone(InboxView.class)).hasStackTraceContaining("Access is denied by annotations on the view");
+        assertThat(menuLabels()).containsExactly("Start", "Takenlijst", "Scholingssessies", "Kwalificaties");
+        UI.getCurrent().navigate(nl.steunpunt.buddy.ui.recruitment.ApplicationListView.class);
+        assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(nl.steunpunt.buddy.ui.recruitment.ApplicationListView.class);
+        assertThatThrownBy(() -> _assertNone(nl.steunpunt.buddy.ui.recruitment.ApplicationListView.class))
+                .hasStackTraceContaining("Access is denied by annotations on the view");
     }
 
     @Test
     void the_screens_speak_english_when_the_user_chooses_it() {
         openAppAs(COORDINATOR_A, BuddyI18NProvider.ENGLISH);
         UI.getCurrent().navigate(InboxView.class);
-        assertThat(menuLabels()).containsExactly("Home", "Task inbox", "Applications");
+        assertThat(menuLabels()).containsExactly("Home", "Task inbox", "Applications", "Training sessions", "Qualifications");
         assertThat(inboxGrid().getColumnByKey("due").getHeaderText()).isEqualTo("Due");
     }
 
