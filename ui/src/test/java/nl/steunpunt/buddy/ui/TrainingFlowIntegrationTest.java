@@ -152,6 +152,39 @@ class TrainingFlowIntegrationTest extends ApplicationTest {
                 .extracting(e -> ((AccessDeniedException) e).messageKey()).isEqualTo("error.sign-off.self");
     }
 
+    @Test
+    void changing_the_catalogue_or_correcting_a_sign_off_never_rewrites_what_was_recorded() {
+        ApplicationId trainee = selectedBuddy();
+        world.signIn(TRAINER_A);
+        training.signOff(trainee, judgements(true));
+        SignOff listening = training.signOffs(trainee).stream().filter(l -> l.competenceCode().equals("GOED_LUISTEREN")).findFirst().orElseThrow();
+
+        world.signIn(TestWorld.ADMIN);
+        try {
+            training.saveCompetence("GOED_LUISTEREN", "Actief luisteren", true);
+            world.signIn(TRAINER_A);
+            assertThat(training.signOffs(trainee)).filteredOn(l -> l.id() == listening.id()).singleElement()
+                    .satisfies(l -> assertThat(l.competenceName()).isEqualTo("Goed luisteren"));
+
+            training.correctSignOff(trainee, listening.id(), false, "Bij nader inzien nog niet");
+            List<SignOff> lines = training.signOffs(trainee);
+            assertThat(lines).filteredOn(l -> l.id() == listening.id()).singleElement().satisfies(l -> assertThat(l.met()).isTrue());
+            assertThat(lines).filteredOn(l -> l.corrects().equals(java.util.Optional.of(listening.id()))).singleElement()
+                    .satisfies(l -> {
+                        assertThat(l.met()).isFalse();
+                        assertThat(l.round()).isEqualTo(listening.round());
+                    });
+            assertThatThrownBy(() -> training.correctSignOff(trainee, listening.id(), true, " "))
+                    .isInstanceOf(InvalidInputException.class);
+
+            world.signIn(COORDINATOR_A);
+            assertThatThrownBy(() -> training.saveCompetence("NIEUW", "Nieuw", true)).isInstanceOf(AccessDeniedException.class);
+        } finally {
+            world.signIn(TestWorld.ADMIN);
+            training.saveCompetence("GOED_LUISTEREN", "Goed luisteren", true);
+        }
+    }
+
     private ApplicationId selectedBuddy() {
         ApplicationId id = world.apply(REGION_A);
         world.advance(id, null);

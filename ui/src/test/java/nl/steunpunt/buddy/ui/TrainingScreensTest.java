@@ -173,6 +173,26 @@ class TrainingScreensTest extends KaribuTest {
                 .anySatisfy(text -> assertThat(text).contains("Buurthuis De Linde"));
     }
 
+    @Test
+    void the_administrator_extends_the_catalogue_and_a_bad_code_is_refused() {
+        openAppAs(TestWorld.ADMIN);
+        UI.getCurrent().navigate(nl.steunpunt.buddy.ui.admin.CatalogueView.class);
+
+        _setValue(_get(TextField.class, spec -> spec.withId("module-code")), "bad code!");
+        _setValue(_get(TextField.class, spec -> spec.withId("module-name")), "Online veiligheid");
+        _click(_get(Button.class, spec -> spec.withId("module-save")));
+        assertThat(notificationTexts()).contains("Een code bestaat uit hoofdletters, cijfers en _ (2 tot 40 tekens).");
+
+        _setValue(_get(TextField.class, spec -> spec.withId("module-code")), "ONLINE_VEILIGHEID");
+        _setValue(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("module-flag")), false);
+        _click(_get(Button.class, spec -> spec.withId("module-save")));
+
+        assertThat(training.modules()).anySatisfy(m -> {
+            assertThat(m.code()).isEqualTo("ONLINE_VEILIGHEID");
+            assertThat(m.required()).isFalse();
+        });
+    }
+
     private ApplicationId selectedBuddy() {
         ApplicationId id = world.apply(REGION_A);
         world.advance(id, null);

@@ -105,6 +105,82 @@ public class Training {
                 .query((rs, n) -> new CatalogueItem(rs.getString(1), rs.getString(2), true)).list();
     }
 
+    /** The basic track's refresher period. */
+    @Transactional(readOnly = true)
+    public Period refresherPeriodOfTrack() {
+        return refresherPeriod();
+    }
+
+    /**
+     * An administrator adds a module to the basic track or renames one. Past attendance and
+     * sign-offs keep what they recorded.
+     */
+    public void saveModule(String code, String name, boolean required) {
+        requireAdmin();
+        String key = catalogueCode(code);
+        String label = catalogueName(name);
+        int updated = db.sql("UPDATE training_module SET name = ?, required = ? WHERE code = ?").params(label, required, key).update();
+        if (updated == 0) {
+            db.sql("INSERT INTO training_module (code, track_code, name, required, position) "
+                    + "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM training_module))")
+                    .params(key, BASIC_TRACK, label, required).update();
+        }
+    }
+
+    /**
+     * An administrator adds, renames or (de)activates a competence. Sign-offs store the competence's
+     * name as it was, so a change never rewrites them; an inactive competence is no longer asked.
+     */
+    public void saveCompetence(String code, String name, boolean active) {
+        requireAdmin();
+        String key = catalogueCode(code);
+        String label = catalogueName(name);
+        int updated = db.sql("UPDATE training_competence SET name = ?, active = ? WHERE code = ?").params(label, active, key).update();
+        if (updated == 0) {
+            db.sql("INSERT INTO training_competence (code, name, active, position) "
+                    + "VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM training_competence))")
+                    .params(key, label, active).update();
+        }
+    }
+
+    /** All competences, active or not, for the administrator. */
+    @Transactional(readOnly = true)
+    public List<CatalogueItem> allCompetences() {
+        return db.sql("SELECT code, name, active FROM training_competence ORDER BY position")
+                .query((rs, n) -> new CatalogueItem(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
+    }
+
+    /** An administrator sets how long a certification lasts before the refresher is due. */
+    public void setRefresherPeriod(Period period) {
+        requireAdmin();
+        if (period == null || period.isNegative() || period.isZero() || period.toTotalMonths() > 36) {
+            throw new InvalidInputException("error.catalogue.refresher-period");
+        }
+        db.sql("UPDATE training_track SET refresher_period = ? WHERE code = ?").params(period.toString(), BASIC_TRACK).update();
+    }
+
+    private void requireAdmin() {
+        if (!currentActor.require().hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("error.access.other-region");
+        }
+    }
+
+    private static String catalogueCode(String code) {
+        String key = code == null ? "" : code.trim().toUpperCase(java.util.Locale.ROOT).replace(' ', '_');
+        if (!key.matches("[A-Z][A-Z0-9_]{1,39}")) {
+            throw new InvalidInputException("error.catalogue.code");
+        }
+        return key;
+    }
+
+    private static String catalogueName(String name) {
+        String label = name == null ? "" : name.trim();
+        if (label.isEmpty() || label.length() > 200) {
+            throw new InvalidInputException("error.catalogue.name");
+        }
+        return label;
+    }
+
     // ---- sessions -----------------------------------------------------------------------------
 
     /** A trainer schedules a session in her region; enrolled trainees who still need its modules are placed in it. */

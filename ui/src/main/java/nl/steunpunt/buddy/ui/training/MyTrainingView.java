@@ -45,7 +45,7 @@ public class MyTrainingView extends VerticalLayout implements HasDynamicTitle {
         }
         for (TrainingSession session : sessions) {
             add(new Paragraph(getTranslation("my-training.session", format.format(session.startsAt().atZone(clock.getZone())),
-                    session.location(), session.moduleCodes().stream().map(c -> getTranslation("module." + c)).collect(Collectors.joining(", ")))));
+                    session.location(), session.moduleCodes().stream().map(c -> ModuleLabels.of(this, c, c)).collect(Collectors.joining(", ")))));
         }
     }
 

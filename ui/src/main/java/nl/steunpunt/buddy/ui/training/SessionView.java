@@ -62,7 +62,7 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Strin
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
         add(new H2(getTranslation("session.title", format.format(session.startsAt().atZone(clock.getZone())), session.location())));
         add(new Paragraph(getTranslation("session.modules",
-                session.moduleCodes().stream().map(code -> getTranslation("module." + code)).collect(Collectors.joining(", ")))));
+                session.moduleCodes().stream().map(code -> ModuleLabels.of(this, code, code)).collect(Collectors.joining(", ")))));
 
         grid.removeAllColumns();
         grid.setId("attendance-grid");
