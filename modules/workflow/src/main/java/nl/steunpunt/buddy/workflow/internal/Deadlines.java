@@ -1,12 +1,8 @@
 package nl.steunpunt.buddy.workflow.internal;
 
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +13,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("deadlines")
 public class Deadlines {
-
-    private static final LocalTime END_OF_DAY = LocalTime.of(17, 0);
 
     private final RecruitmentSettings settings;
     private final Clock clock;
@@ -61,8 +55,6 @@ public class Deadlines {
     }
 
     private Date workingDaysFromNow(int days) {
-        ZonedDateTime now = ClockUtil.getCurrentTime().toInstant().atZone(clock.getZone());
-        LocalDate due = WorkingDays.add(now.toLocalDate(), days);
-        return Date.from(due.atTime(END_OF_DAY).atZone(clock.getZone()).toInstant());
+        return WorkingDays.dueOnEngineClock(clock.getZone(), days);
     }
 }

@@ -60,8 +60,6 @@ public record RecruitmentSettings(
     }
 
     private <T> T value(String region, java.util.function.Function<RegionOverride, T> getter, T fallback) {
-        RegionOverride override = regions.get(region);
-        T value = override == null ? null : getter.apply(override);
-        return value == null ? fallback : value;
+        return RegionSetting.value(regions.get(region), getter, fallback);
     }
 }

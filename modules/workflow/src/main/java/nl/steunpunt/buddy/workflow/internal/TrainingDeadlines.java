@@ -1,10 +1,8 @@
 package nl.steunpunt.buddy.workflow.internal;
 
 import java.time.Clock;
-import java.time.LocalTime;
 import java.util.Date;
 
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import nl.steunpunt.buddy.processes.TrainingProcess;
@@ -26,9 +24,7 @@ public class TrainingDeadlines {
     }
 
     public Date signOffDue(String regionCode) {
-        var today = ClockUtil.getCurrentTime().toInstant().atZone(clock.getZone()).toLocalDate();
-        return Date.from(WorkingDays.add(today, settings.signOffWorkingDays(regionCode)).atTime(LocalTime.of(17, 0))
-                .atZone(clock.getZone()).toInstant());
+        return WorkingDays.dueOnEngineClock(clock.getZone(), settings.signOffWorkingDays(regionCode));
     }
 
     public String refresherPeriod(String regionCode) {

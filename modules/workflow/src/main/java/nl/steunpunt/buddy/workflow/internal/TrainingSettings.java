@@ -26,17 +26,14 @@ public record TrainingSettings(
     }
 
     Period noProgressPeriod(String region) {
-        RegionOverride o = regions.get(region);
-        return o == null || o.noProgressPeriod() == null ? noProgressPeriod : o.noProgressPeriod();
+        return RegionSetting.value(regions.get(region), RegionOverride::noProgressPeriod, noProgressPeriod);
     }
 
     int signOffWorkingDays(String region) {
-        RegionOverride o = regions.get(region);
-        return o == null || o.signOffWorkingDays() == null ? signOffWorkingDays : o.signOffWorkingDays();
+        return RegionSetting.value(regions.get(region), RegionOverride::signOffWorkingDays, signOffWorkingDays);
     }
 
     Period refresherPeriod(String region) {
-        RegionOverride o = regions.get(region);
-        return o == null || o.refresherPeriod() == null ? refresherPeriod : o.refresherPeriod();
+        return RegionSetting.value(regions.get(region), RegionOverride::refresherPeriod, refresherPeriod);
     }
 }

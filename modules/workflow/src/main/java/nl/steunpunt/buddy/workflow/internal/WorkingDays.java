@@ -13,6 +13,8 @@ import java.util.Set;
  */
 public final class WorkingDays {
 
+    private static final java.time.LocalTime END_OF_DAY = java.time.LocalTime.of(17, 0);
+
     private WorkingDays() {
     }
 
@@ -30,6 +32,15 @@ public final class WorkingDays {
             }
         }
         return date;
+    }
+
+    /**
+     * The end of the working day (17:00) {@code days} working days after today on the engine's
+     * clock, in {@code zone}: the due date of a task.
+     */
+    public static java.util.Date dueOnEngineClock(java.time.ZoneId zone, int days) {
+        LocalDate today = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().atZone(zone).toLocalDate();
+        return java.util.Date.from(add(today, days).atTime(END_OF_DAY).atZone(zone).toInstant());
     }
 
     public static boolean isWorkingDay(LocalDate date) {
