@@ -1,0 +1,5 @@
+package nl.steunpunt.buddy.matching;
+
+/** A buddy excluded from a request, with the first hard rule she breaks. */
+public record Exclusion(String buddyId, HardRule rule) {
+}
