@@ -114,6 +114,25 @@ class TrainingFlowIntegrationTest extends ApplicationTest {
         world.signIn(TRAINER_A);
         assertThat(training.trainees()).filteredOn(t -> t.id().equals(trainee)).singleElement()
                 .satisfies(t -> assertThat(t.status()).isEqualTo(TrainingStatus.EXPIRED));
+        assertThatThrownBy(() -> training.recertify(trainee)).isInstanceOf(AccessDeniedException.class);
+
+        world.signIn(COORDINATOR_A);
+        training.recertify(trainee);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(TrainingProcess.PROCESS_ID).processInstanceBusinessKey(reference(trainee)).count() == 1);
+        assertThat(world.as(TRAINER_A, () -> training.trainees()).stream().filter(t -> t.id().equals(trainee)).findFirst().orElseThrow()
+                .modulesAttended()).as("attendance before re-certification does not count").isZero();
+        UUID again = world.as(TRAINER_A, () -> training.scheduleSession(new NewSession(REGION_A,
+                LocalDateTime.now(clock).plusHours(1).withNano(0), LocalDateTime.now(clock).plusHours(3).withNano(0),
+                "Steunpunt, zaal 2", 50, allModules())));
+        clock.advance(Duration.ofHours(2));
+        world.signIn(TRAINER_A);
+        training.recordAttendance(again, trainee, true);
+        WorkItem recertification = world.awaitTask(TRAINER_A, trainee, TrainingProcess.TASK_SIGN_OFF);
+        world.signIn(TRAINER_A);
+        workItems.complete(recertification.id(), Map.of(TrainingProcess.Variables.ALL_MET, true),
+                () -> assertThat(training.signOff(trainee, judgements(true))).isTrue());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> training.isQualified(trainee));
     }
 
     @Test

@@ -429,6 +429,22 @@ public class Training {
         }
     }
 
+    /**
+     * A coordinator starts re-certification of a buddy whose qualification expired: she follows the
+     * modules again (attendance from now on counts) and is signed off in a new round.
+     */
+    public void recertify(ApplicationId trainee) {
+        Actor actor = currentActor.require();
+        requireRole(actor, regionOf(trainee), Role.COORDINATOR);
+        if (qualificationStatus(trainee).filter(s -> s == TrainingStatus.EXPIRED).isEmpty()) {
+            throw new InvalidInputException("error.recertify.not-expired");
+        }
+        db.sql("UPDATE training_enrollment SET enrolled_at = ?, modules_completed_at = NULL WHERE application_id = ?")
+                .params(ts(clock.instant()), trainee.value()).update();
+        db.sql("UPDATE training_qualification SET status = 'RECERTIFYING' WHERE application_id = ?").param(trainee.value()).update();
+        events.publishEvent(new TraineeEnrolled(trainee, referenceOf(trainee)));
+    }
+
     /** Whether the buddy may be matched: certified and not expired. */
     @Transactional(readOnly = true)
     public boolean isQualified(ApplicationId trainee) {
@@ -489,7 +505,8 @@ public class Training {
                     + "LEFT JOIN training_qualification q ON q.application_id = e.application_id WHERE e.application_id = ?")
                     .param(id).query((rs, n) -> new Object[] { rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getObject(4, LocalDate.class) }).single();
-            TrainingStatus status = row[2] == null ? TrainingStatus.IN_TRAINING : TrainingStatus.valueOf((String) row[2]);
+            TrainingStatus status = row[2] == null || "RECERTIFYING".equals(row[2]) ? TrainingStatus.IN_TRAINING
+                    : TrainingStatus.valueOf((String) row[2]);
             trainees.add(new Trainee(trainee, (String) row[0], names.getOrDefault(trainee, id.toString()), new RegionCode((String) row[1]),
                     status, attendedModules(id), required,
                     status == TrainingStatus.CERTIFIED ? Optional.ofNullable((LocalDate) row[3]) : Optional.empty()));
@@ -522,7 +539,9 @@ public class Training {
         return db.sql("SELECT count(DISTINCT m.module_code) FROM training_session_participant p "
                 + "JOIN training_session_module m ON m.session_id = p.session_id "
                 + "JOIN training_module tm ON tm.code = m.module_code AND tm.required "
-                + "WHERE p.application_id = ? AND p.attendance = 'PRESENT'").param(trainee).query(Integer.class).single();
+                + "JOIN training_enrollment e ON e.application_id = p.application_id "
+                + "WHERE p.application_id = ? AND p.attendance = 'PRESENT' AND p.recorded_at >= e.enrolled_at")
+                .param(trainee).query(Integer.class).single();
     }
 
     private int requiredModules() {
@@ -579,8 +598,8 @@ public class Training {
     }
 
     private Optional<TrainingStatus> qualificationStatus(ApplicationId trainee) {
-        return db.sql("SELECT status FROM training_qualification WHERE application_id = ?").param(trainee.value())
-                .query(String.class).optional().map(TrainingStatus::valueOf);
+        return db.sql("SELECT status FROM training_qualification WHERE application_id = ? AND status <> 'RECERTIFYING'")
+                .param(trainee.value()).query(String.class).optional().map(TrainingStatus::valueOf);
     }
 
     private Period refresherPeriod() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -179,11 +180,13 @@ class DemoData {
         signIn("coordinator.utrecht");
         training.linkAccount(trainee, "buddy.utrecht");
         signIn("trainer.utrecht");
+        // One session starts a minute after seeding, so a demo trainer can record attendance right away.
+        LocalDateTime soon = LocalDateTime.now(clock).plusMinutes(1).withSecond(0).withNano(0);
+        training.scheduleSession(new NewSession(new RegionCode(DemoAccounts.UTRECHT), soon, soon.plusHours(4),
+                "Steunpunt Utrecht, zaal 1", 12, Set.of("PASSEND_ONDERWIJS", "GESPREKSVAARDIGHEDEN", "ROL_EN_GRENZEN", "PRIVACY")));
         LocalDate nextWeek = LocalDate.now(clock).plusDays(7);
         training.scheduleSession(new NewSession(new RegionCode(DemoAccounts.UTRECHT), nextWeek.atTime(9, 0), nextWeek.atTime(13, 0),
-                "Steunpunt Utrecht, zaal 1", 12, Set.of("PASSEND_ONDERWIJS", "ROL_EN_GRENZEN")));
-        training.scheduleSession(new NewSession(new RegionCode(DemoAccounts.UTRECHT), nextWeek.plusDays(7).atTime(9, 0),
-                nextWeek.plusDays(7).atTime(13, 0), "Online (videolink volgt)", 12, Set.of("GESPREKSVAARDIGHEDEN", "PRIVACY")));
+                "Online (videolink volgt)", 12, Set.of("GESPREKSVAARDIGHEDEN", "PRIVACY")));
         SecurityContextHolder.clearContext();
     }
 

@@ -52,6 +52,17 @@ public class QualificationsView extends VerticalLayout implements HasDynamicTitl
     }
 
     private Component refresherButton(Actor actor, Trainee trainee) {
+        if (trainee.status() == TrainingStatus.EXPIRED && actor.hasRoleIn(Role.COORDINATOR, trainee.region())) {
+            return new Button(getTranslation("qualifications.recertify"), e -> {
+                try {
+                    training.recertify(trainee.id());
+                    Notifications.success("qualifications.recertifying", trainee.name());
+                    grid.setItems(training.trainees());
+                } catch (TranslatableException ex) {
+                    Notifications.error(ex);
+                }
+            });
+        }
         if (trainee.status() != TrainingStatus.CERTIFIED || !actor.hasRoleIn(Role.TRAINER, trainee.region())) {
             return new Span();
         }

@@ -2,7 +2,6 @@ package nl.steunpunt.buddy.workflow.internal;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,20 +24,19 @@ import nl.steunpunt.buddy.training.Training;
 class TrainingFlow {
 
     private final RuntimeService runtimeService;
-    private final HistoryService historyService;
     private final Training training;
 
-    TrainingFlow(RuntimeService runtimeService, HistoryService historyService, Training training) {
+    TrainingFlow(RuntimeService runtimeService, Training training) {
         this.runtimeService = runtimeService;
-        this.historyService = historyService;
         this.training = training;
     }
 
+    /** Enrolment and re-certification each start scholing; never two at once for one buddy. */
     @ApplicationModuleListener
     void on(TraineeEnrolled event) {
-        boolean started = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(TrainingProcess.PROCESS_ID)
+        boolean running = runtimeService.createProcessInstanceQuery().processDefinitionKey(TrainingProcess.PROCESS_ID)
                 .processInstanceBusinessKey(event.reference()).count() > 0;
-        if (started) {
+        if (running) {
             return;
         }
         runtimeService.startProcessInstanceByKey(TrainingProcess.PROCESS_ID, event.reference(), Map.of(
