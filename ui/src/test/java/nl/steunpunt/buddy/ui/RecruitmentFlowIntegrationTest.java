@@ -229,6 +229,21 @@ class RecruitmentFlowIntegrationTest extends ApplicationTest {
         assertThat(applications.count(nl.steunpunt.buddy.recruitment.ApplicationFilter.all())).isEqualTo(before);
     }
 
+    @Test
+    void the_applications_list_pages_at_any_offset_without_gaps_or_repeats() {
+        for (int i = 0; i < 3; i++) {
+            world.apply(REGION_B);
+        }
+        world.signIn(COORDINATOR_B);
+        var all = applications.search(nl.steunpunt.buddy.recruitment.ApplicationFilter.all(), 0, 1000);
+        assertThat(all.size()).isGreaterThanOrEqualTo(3);
+        for (int offset = 0; offset < all.size(); offset++) {
+            assertThat(applications.search(nl.steunpunt.buddy.recruitment.ApplicationFilter.all(), offset, 2))
+                    .isEqualTo(all.subList(offset, Math.min(all.size(), offset + 2)));
+        }
+        assertThat(applications.count(nl.steunpunt.buddy.recruitment.ApplicationFilter.all())).isEqualTo(all.size());
+    }
+
     private static nl.steunpunt.buddy.recruitment.NewApplication withMotivation(nl.steunpunt.buddy.recruitment.NewApplication a, String m) {
         return new nl.steunpunt.buddy.recruitment.NewApplication(a.firstName(), a.lastName(), a.email(), a.phone(), a.region(),
                 a.schoolLevels(), a.problemAreas(), a.languages(), a.hoursPerWeek(), m, a.consent(), a.language());

@@ -120,9 +120,12 @@ public class Applications {
             return List.of();
         }
         int size = Math.min(limit, 500);
-        var page = applications.findAll(specification(filter, actor),
-                PageRequest.of(offset / size, size, Sort.by(Sort.Direction.DESC, "submittedAt")));
-        return page.getContent().stream().skip(offset % size).map(Applications::toSummary).toList();
+        int from = Math.max(0, offset);
+        // Pages are aligned to their size; an offset inside a page reads from the page start and skips.
+        int pageSize = from % size == 0 ? size : from + size;
+        var page = applications.findAll(specification(filter, actor), PageRequest.of(from / pageSize, pageSize,
+                Sort.by(Sort.Direction.DESC, "submittedAt").and(Sort.by("reference"))));
+        return page.getContent().stream().skip(from % pageSize).limit(size).map(Applications::toSummary).toList();
     }
 
     @Transactional(readOnly = true)

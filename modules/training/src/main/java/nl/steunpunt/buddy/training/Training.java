@@ -116,15 +116,10 @@ public class Training {
      * sign-offs keep what they recorded.
      */
     public void saveModule(String code, String name, boolean required) {
-        requireAdmin();
-        String key = catalogueCode(code);
-        String label = catalogueName(name);
-        int updated = db.sql("UPDATE training_module SET name = ?, required = ? WHERE code = ?").params(label, required, key).update();
-        if (updated == 0) {
-            db.sql("INSERT INTO training_module (code, track_code, name, required, position) "
-                    + "VALUES (?, ?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM training_module))")
-                    .params(key, BASIC_TRACK, label, required).update();
-        }
+        upsertCatalogue("UPDATE training_module SET name = ?, required = ? WHERE code = ?",
+                "INSERT INTO training_module (code, track_code, name, required, position) VALUES (:code, '" + BASIC_TRACK
+                        + "', :name, :flag, (SELECT coalesce(max(position), 0) + 1 FROM training_module))",
+                code, name, required);
     }
 
     /**
@@ -132,14 +127,18 @@ public class Training {
      * name as it was, so a change never rewrites them; an inactive competence is no longer asked.
      */
     public void saveCompetence(String code, String name, boolean active) {
+        upsertCatalogue("UPDATE training_competence SET name = ?, active = ? WHERE code = ?",
+                "INSERT INTO training_competence (code, name, active, position) VALUES (:code, :name, :flag, "
+                        + "(SELECT coalesce(max(position), 0) + 1 FROM training_competence))",
+                code, name, active);
+    }
+
+    private void upsertCatalogue(String update, String insert, String code, String name, boolean flag) {
         requireAdmin();
         String key = catalogueCode(code);
         String label = catalogueName(name);
-        int updated = db.sql("UPDATE training_competence SET name = ?, active = ? WHERE code = ?").params(label, active, key).update();
-        if (updated == 0) {
-            db.sql("INSERT INTO training_competence (code, name, active, position) "
-                    + "VALUES (?, ?, ?, (SELECT coalesce(max(position), 0) + 1 FROM training_competence))")
-                    .params(key, label, active).update();
+        if (db.sql(update).params(label, flag, key).update() == 0) {
+            db.sql(insert).param("code", key).param("name", label).param("flag", flag).update();
         }
     }
 
