@@ -38,6 +38,17 @@ class RecruitmentProcessModelTest {
         assertThat(drawn).containsAll(training.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList());
     }
 
+    @Test
+    void every_matching_constant_names_an_element_of_the_matching_model() throws IllegalAccessException {
+        BpmnModelInstance matching = read("processes/MatchingProcess.bpmn");
+        assertThat(missingConstants(MatchingProcess.class, matching)).isEmpty();
+        Process process = matching.getModelElementById(MatchingProcess.PROCESS_ID);
+        assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+        List<String> drawn = matching.getModelElementsByType(BpmnShape.class).stream()
+                .map(shape -> shape.getBpmnElement().getId()).toList();
+        assertThat(drawn).containsAll(matching.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList());
+    }
+
     static List<String> missingConstants(Class<?> constants, BpmnModelInstance model) throws IllegalAccessException {
         List<String> missing = new ArrayList<>();
         for (Field field : constants.getDeclaredFields()) {
