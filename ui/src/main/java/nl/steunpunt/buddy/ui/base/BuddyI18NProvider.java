@@ -46,9 +46,9 @@ public class BuddyI18NProvider implements I18NProvider {
         }
     }
 
-    /** True when the bundles know this key. */
-    public boolean has(String key) {
-        return bundle(DUTCH).containsKey(key);
+    /** True when the bundles know this key (every key exists in both languages; a test checks that). */
+    public static boolean knows(String key) {
+        return key != null && bundle(DUTCH).containsKey(key);
     }
 
     static ResourceBundle bundle(Locale locale) {

@@ -42,6 +42,7 @@ import nl.steunpunt.buddy.workflow.WorkItemQuery;
 import nl.steunpunt.buddy.workflow.WorkItemQuery.Scope;
 import nl.steunpunt.buddy.workflow.WorkItemQuery.SortBy;
 import nl.steunpunt.buddy.workflow.WorkItems;
+import nl.steunpunt.buddy.ui.base.Labels;
 import nl.steunpunt.buddy.ui.base.Notifications;
 
 /**
@@ -208,9 +209,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String taskName(WorkItem item) {
-        String key = "task." + item.definitionKey();
-        String translated = getTranslation(key);
-        return translated.startsWith("!") ? item.name() : translated;
+        return Labels.of(this, "task." + item.definitionKey(), item.name());
     }
 
     private String regionName(WorkItem item) {

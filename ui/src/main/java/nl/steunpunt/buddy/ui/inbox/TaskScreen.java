@@ -31,6 +31,7 @@ import nl.steunpunt.buddy.shared.Role;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.TranslatableException;
+import nl.steunpunt.buddy.ui.base.Labels;
 import nl.steunpunt.buddy.ui.base.Notifications;
 import nl.steunpunt.buddy.workflow.CaseEvent;
 import nl.steunpunt.buddy.workflow.TaskGoneException;
@@ -242,8 +243,7 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
     }
 
     private String translatedElement(String key, String fallback) {
-        String translated = getTranslation("task." + key);
-        return translated.startsWith("!") ? fallback : translated;
+        return Labels.of(this, "task." + key, fallback);
     }
 
     protected String format(Instant instant) {

@@ -29,6 +29,7 @@ import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.ApplicationStatus;
 import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.shared.TranslatableException;
+import nl.steunpunt.buddy.ui.base.Labels;
 import nl.steunpunt.buddy.ui.base.Notifications;
 import nl.steunpunt.buddy.ui.inbox.TaskForms;
 import nl.steunpunt.buddy.workflow.CaseEvent;
@@ -174,8 +175,7 @@ public class ApplicationView extends VerticalLayout implements HasUrlParameter<S
     }
 
     private String translated(String key, String fallback) {
-        String text = getTranslation("task." + key);
-        return text.startsWith("!") ? fallback : text;
+        return Labels.of(this, "task." + key, fallback);
     }
 
     private void showProblem(String message) {

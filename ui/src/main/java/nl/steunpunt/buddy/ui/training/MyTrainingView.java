@@ -15,6 +15,7 @@ import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
 import nl.steunpunt.buddy.training.Training;
+import nl.steunpunt.buddy.ui.base.Labels;
 import nl.steunpunt.buddy.training.TrainingSession;
 
 /** The buddy's own training status and her upcoming sessions. */
@@ -45,7 +46,7 @@ public class MyTrainingView extends VerticalLayout implements HasDynamicTitle {
         }
         for (TrainingSession session : sessions) {
             add(new Paragraph(getTranslation("my-training.session", format.format(session.startsAt().atZone(clock.getZone())),
-                    session.location(), session.moduleCodes().stream().map(c -> ModuleLabels.of(this, c, c)).collect(Collectors.joining(", ")))));
+                    session.location(), session.moduleCodes().stream().map(c -> Labels.of(this, "module." + c, c)).collect(Collectors.joining(", ")))));
         }
     }
 

@@ -26,6 +26,7 @@ import nl.steunpunt.buddy.shared.Role;
 import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.training.Participant;
 import nl.steunpunt.buddy.training.Training;
+import nl.steunpunt.buddy.ui.base.Labels;
 import nl.steunpunt.buddy.training.TrainingSession;
 import nl.steunpunt.buddy.ui.base.Notifications;
 
@@ -62,7 +63,7 @@ public class SessionView extends VerticalLayout implements HasUrlParameter<Strin
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
         add(new H2(getTranslation("session.title", format.format(session.startsAt().atZone(clock.getZone())), session.location())));
         add(new Paragraph(getTranslation("session.modules",
-                session.moduleCodes().stream().map(code -> ModuleLabels.of(this, code, code)).collect(Collectors.joining(", ")))));
+                session.moduleCodes().stream().map(code -> Labels.of(this, "module." + code, code)).collect(Collectors.joining(", ")))));
 
         grid.removeAllColumns();
         grid.setId("attendance-grid");

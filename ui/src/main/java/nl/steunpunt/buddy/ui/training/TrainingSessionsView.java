@@ -33,6 +33,7 @@ import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.training.CatalogueItem;
 import nl.steunpunt.buddy.training.NewSession;
 import nl.steunpunt.buddy.training.Training;
+import nl.steunpunt.buddy.ui.base.Labels;
 import nl.steunpunt.buddy.training.TrainingSession;
 import nl.steunpunt.buddy.ui.base.Notifications;
 
@@ -57,7 +58,7 @@ public class TrainingSessionsView extends VerticalLayout implements HasDynamicTi
         grid.setId("sessions-grid");
         grid.addColumn(s -> format.format(s.startsAt().atZone(clock.getZone()))).setKey("starts").setHeader(getTranslation("sessions.starts")).setAutoWidth(true);
         grid.addColumn(TrainingSession::location).setKey("location").setHeader(getTranslation("sessions.location")).setFlexGrow(1);
-        grid.addColumn(s -> s.moduleCodes().stream().map(code -> ModuleLabels.of(this, code, code)).collect(Collectors.joining(", ")))
+        grid.addColumn(s -> s.moduleCodes().stream().map(code -> Labels.of(this, "module." + code, code)).collect(Collectors.joining(", ")))
                 .setKey("modules").setHeader(getTranslation("sessions.modules")).setFlexGrow(2);
         grid.addColumn(s -> s.participants() + " / " + s.capacity()).setKey("seats").setHeader(getTranslation("sessions.seats")).setAutoWidth(true);
         grid.addItemClickListener(e -> UI.getCurrent().navigate(SessionView.class, e.getItem().id().toString()));
@@ -93,7 +94,7 @@ public class TrainingSessionsView extends VerticalLayout implements HasDynamicTi
         CheckboxGroup<CatalogueItem> modules = new CheckboxGroup<>(getTranslation("sessions.modules"));
         modules.setId("session-modules");
         modules.setItems(training.modules());
-        modules.setItemLabelGenerator(m -> ModuleLabels.of(this, m.code(), m.name()));
+        modules.setItemLabelGenerator(m -> Labels.of(this, "module." + m.code(), m.name()));
         Button schedule = new Button(getTranslation("sessions.schedule"), e -> {
             try {
                 training.scheduleSession(new NewSession(region.getValue(), starts.getValue(), ends.getValue(), location.getValue(),
