@@ -385,5 +385,7 @@ class RecruitmentFlowIntegrationTest extends ApplicationTest {
         assertThat(workItems.find(WorkItemQuery.inbox(), 0, 1)).hasSize(1);
         assertThat(workItems.find(WorkItemQuery.inbox(), 1, 1)).doesNotContainAnyElementsOf(workItems.find(WorkItemQuery.inbox(), 0, 1));
         assertThat(workItems.find(WorkItemQuery.inbox(), 0, 100)).extracting(item -> item.due().orElseThrow()).isSorted();
+        assertThat(workItems.find(WorkItemQuery.inbox().forCase(a.caseReference()), 0, 100)).extracting(WorkItem::id)
+                .containsExactly(a.id());
     }
 }

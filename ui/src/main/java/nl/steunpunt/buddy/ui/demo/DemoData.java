@@ -244,10 +244,9 @@ class DemoData {
     private WorkItem next(WorkItem previous) throws InterruptedException {
         Instant deadline = clock.instant().plus(Duration.ofSeconds(30));
         while (clock.instant().isBefore(deadline)) {
-            for (WorkItem candidate : workItems.find(WorkItemQuery.inbox(), 0, 1000)) {
-                if (candidate.caseReference().equals(previous.caseReference())) {
-                    return candidate;
-                }
+            List<WorkItem> open = workItems.find(WorkItemQuery.inbox().forCase(previous.caseReference()), 0, 1);
+            if (!open.isEmpty()) {
+                return open.get(0);
             }
             Thread.sleep(100);
         }

@@ -91,8 +91,7 @@ public class ApplicationView extends VerticalLayout implements HasUrlParameter<S
         tasks.setPadding(false);
         tasks.setId("case-tasks");
         tasks.add(new H3(getTranslation("application.open-tasks")));
-        List<WorkItem> open = workItems.find(WorkItemQuery.inbox(), 0, 1000).stream()
-                .filter(item -> details.id().toString().equals(item.subjectId())).toList();
+        List<WorkItem> open = workItems.find(WorkItemQuery.inbox().forCase(details.reference()), 0, 100);
         if (open.isEmpty()) {
             tasks.add(new Span(getTranslation("application.no-open-tasks")));
         }

@@ -289,6 +289,7 @@ class CamundaWorkItems implements WorkItems {
             taskQuery.dueBefore(Date.from(clock.instant()));
         }
         query.phase().ifPresent(phase -> taskQuery.processDefinitionKey(phase.processKey()));
+        query.caseReference().ifPresent(taskQuery::processInstanceBusinessKey);
         return taskQuery.initializeFormKeys();
     }
 
