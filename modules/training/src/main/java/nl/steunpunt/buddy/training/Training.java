@@ -233,20 +233,26 @@ public class Training {
         if (regions.isEmpty()) {
             return List.of();
         }
-        return db.sql("SELECT s.id, s.region_code, s.starts_at, s.ends_at, s.location, s.capacity, s.trainer_id, "
-                + "(SELECT count(*) FROM training_session_participant p WHERE p.session_id = s.id) "
-                + "FROM training_session s WHERE s.region_code IN (:regions) AND s.ends_at >= :from ORDER BY s.starts_at")
-                .param("regions", regions).param("from", ts(from))
-                .query((rs, n) -> new TrainingSession(rs.getObject(1, UUID.class), new RegionCode(rs.getString(2)),
-                        rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6),
-                        rs.getString(7), modulesOf(rs.getObject(1, UUID.class)), rs.getInt(8)))
-                .list();
+        return db.sql(SESSION_SELECT + "WHERE s.region_code IN (:regions) AND s.ends_at >= :from ORDER BY s.starts_at")
+                .param("regions", regions).param("from", ts(from)).query(this::toSession).list();
     }
 
+    /** One session of the acting user's regions (trainer or coordinator there). */
     @Transactional(readOnly = true)
     public TrainingSession session(UUID id) {
-        return sessions(Instant.EPOCH).stream().filter(s -> s.id().equals(id)).findFirst()
+        Actor actor = currentActor.require();
+        return db.sql(SESSION_SELECT + "WHERE s.id = ?").param(id).query(this::toSession).optional()
+                .filter(s -> actor.hasRoleIn(Role.TRAINER, s.region()) || actor.hasRoleIn(Role.COORDINATOR, s.region()))
                 .orElseThrow(() -> new NotFoundException("error.session.not-found"));
+    }
+
+    private static final String SESSION_SELECT = "SELECT s.id, s.region_code, s.starts_at, s.ends_at, s.location, s.capacity, "
+            + "s.trainer_id, (SELECT count(*) FROM training_session_participant p WHERE p.session_id = s.id) FROM training_session s ";
+
+    private TrainingSession toSession(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        UUID id = rs.getObject(1, UUID.class);
+        return new TrainingSession(id, new RegionCode(rs.getString(2)), rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(),
+                rs.getString(5), rs.getInt(6), rs.getString(7), modulesOf(id), rs.getInt(8));
     }
 
     /** The trainees in a session with their attendance, by name. */
@@ -479,17 +485,9 @@ public class Training {
         if (me.isEmpty()) {
             return List.of();
         }
-        List<UUID> ids = db.sql("SELECT p.session_id FROM training_session_participant p JOIN training_session s ON s.id = p.session_id "
-                + "WHERE p.application_id = ? AND s.ends_at >= ? ORDER BY s.starts_at").params(me.get().id().value(), ts(clock.instant()))
-                .query(UUID.class).list();
-        List<TrainingSession> sessions = new ArrayList<>();
-        for (UUID id : ids) {
-            sessions.add(db.sql("SELECT s.id, s.region_code, s.starts_at, s.ends_at, s.location, s.capacity, s.trainer_id FROM training_session s WHERE s.id = ?")
-                    .param(id).query((rs, n) -> new TrainingSession(rs.getObject(1, UUID.class), new RegionCode(rs.getString(2)),
-                            rs.getTimestamp(3).toInstant(), rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getInt(6),
-                            rs.getString(7), modulesOf(id), 0)).single());
-        }
-        return sessions;
+        return db.sql(SESSION_SELECT + "JOIN training_session_participant me ON me.session_id = s.id "
+                + "WHERE me.application_id = ? AND s.ends_at >= ? ORDER BY s.starts_at")
+                .params(me.get().id().value(), ts(clock.instant())).query(this::toSession).list();
     }
 
     // ---- helpers ------------------------------------------------------------------------------
