@@ -57,6 +57,9 @@ public class MatchingEngine {
         if (request.school().map(buddy.schools()::contains).orElse(false)) {
             return Optional.of(HardRule.CONFLICT_OF_INTEREST);
         }
+        if (request.declinedBy().contains(buddy.buddyId())) {
+            return Optional.of(HardRule.DECLINED_BEFORE);
+        }
         return Optional.empty();
     }
 

@@ -30,8 +30,11 @@ class MatchingEngineTest {
 
     @Test
     void each_hard_rule_excludes_a_buddy_with_its_reason() {
-        RequestProfile request = request("r1", UTRECHT, Optional.of("school-7"), new Random(1));
+        RequestProfile base = request("r1", UTRECHT, Optional.of("school-7"), new Random(1));
+        RequestProfile request = new RequestProfile(base.requestId(), base.region(), base.schoolLevel(), base.problemAreas(),
+                base.language(), base.school(), base.location(), Set.of("declined"));
         List<BuddyProfile> buddies = List.of(
+                buddy("declined", UTRECHT, true, true, 0, 2, Set.of()),
                 buddy("uncertified", UTRECHT, false, true, 0, 2, Set.of()),
                 buddy("no-vog", UTRECHT, true, false, 0, 2, Set.of()),
                 buddy("far-away", FAR, true, true, 0, 2, Set.of()),
@@ -45,7 +48,7 @@ class MatchingEngineTest {
         assertThat(ranking.exclusions()).containsExactlyInAnyOrder(
                 new Exclusion("uncertified", HardRule.NOT_CERTIFIED), new Exclusion("no-vog", HardRule.VOG_NOT_VALID),
                 new Exclusion("far-away", HardRule.OTHER_REGION), new Exclusion("full", HardRule.NO_CAPACITY),
-                new Exclusion("same-school", HardRule.CONFLICT_OF_INTEREST));
+                new Exclusion("same-school", HardRule.CONFLICT_OF_INTEREST), new Exclusion("declined", HardRule.DECLINED_BEFORE));
         assertThat(ranking.candidates()).extracting(Candidate::buddyId).containsExactlyInAnyOrder("neighbour", "fine");
     }
 
@@ -170,7 +173,8 @@ class MatchingEngineTest {
 
     static RequestProfile request(String id, RegionCode region, Optional<String> school, Random random) {
         return new RequestProfile(id, region, SchoolLevel.values()[random.nextInt(SchoolLevel.values().length)],
-                someOf(random, ProblemArea.values()), random.nextInt(4) == 0 ? "ar" : "nl", school, location(random));
+                someOf(random, ProblemArea.values()), random.nextInt(4) == 0 ? "ar" : "nl", school, location(random),
+                random.nextInt(5) == 0 ? Set.of("b" + random.nextInt(8)) : Set.of());
     }
 
     private static BuddyProfile buddy(String id, RegionCode region, boolean certified, boolean vog, int active, int max, Set<String> schools) {
