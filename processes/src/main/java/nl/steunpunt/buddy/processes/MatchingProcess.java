@@ -15,6 +15,8 @@ public final class MatchingProcess {
     public static final String TASK_RANK_CANDIDATES = "Task_RankCandidates";
     public static final String GATEWAY_CANDIDATES_AVAILABLE = "Gateway_CandidatesAvailable";
     public static final String TASK_PLACE_ON_WAITING_LIST = "Task_PlaceOnWaitingList";
+    public static final String GATEWAY_ON_WAITING_LIST = "Gateway_OnWaitingList";
+    public static final String EVENT_PROPOSED_FROM_WAITING_LIST = "Event_ProposedFromWaitingList";
     public static final String EVENT_REEVALUATE_WAITING_LIST = "Event_ReevaluateWaitingList";
     public static final String TASK_PROPOSE_BUDDY = "Task_ProposeBuddy";
     public static final String TASK_ANSWER_PROPOSAL = "Task_AnswerProposal";
@@ -36,6 +38,8 @@ public final class MatchingProcess {
     /** Message names, for correlation. */
     public static final class Messages {
         public static final String REQUEST_WITHDRAWN = "RequestWithdrawn";
+        /** A coordinator proposes a buddy to a waiting request (alone or in a reviewed batch). */
+        public static final String PROPOSED_FROM_WAITING_LIST = "ProposedFromWaitingList";
 
         private Messages() {
         }
@@ -59,7 +63,7 @@ public final class MatchingProcess {
         public static final String HELP_REQUEST_ID = "helpRequestId";
         public static final String REGION_CODE = "regionCode";
         public static final String CANDIDATES_AVAILABLE = "candidatesAvailable";
-        /** The user ID of the proposed buddy: her answer and first-contact tasks are hers alone. */
+        /** The user ID of the proposed buddy: her answer and first-contact tasks are assigned to her alone. */
         public static final String PROPOSED_BUDDY_USER_ID = "proposedBuddyUserId";
         public static final String ACCEPTED = "accepted";
         public static final String DECLINE_COUNT = "declineCount";

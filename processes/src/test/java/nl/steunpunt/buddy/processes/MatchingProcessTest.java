@@ -81,7 +81,7 @@ class MatchingProcessTest {
     private void propose(ProcessInstance pi, String buddyUser) {
         assertThat(pi).isWaitingAt(TASK_PROPOSE_BUDDY);
         complete(task(TASK_PROPOSE_BUDDY, pi), withVariables(Variables.PROPOSED_BUDDY_USER_ID, buddyUser));
-        assertThat(task(TASK_ANSWER_PROPOSAL, pi)).hasCandidateUser(buddyUser).hasFormKey(Forms.ANSWER_PROPOSAL);
+        assertThat(task(TASK_ANSWER_PROPOSAL, pi)).isAssignedTo(buddyUser).hasFormKey(Forms.ANSWER_PROPOSAL);
     }
 
     @Test
@@ -92,7 +92,7 @@ class MatchingProcessTest {
         propose(pi, "buddy.utrecht");
 
         complete(task(TASK_ANSWER_PROPOSAL, pi), withVariables(Variables.ACCEPTED, true));
-        assertThat(task(pi)).hasDefinitionKey(TASK_FIRST_CONTACT).hasCandidateUser("buddy.utrecht");
+        assertThat(task(pi)).hasDefinitionKey(TASK_FIRST_CONTACT).isAssignedTo("buddy.utrecht");
         complete(task(TASK_FIRST_CONTACT, pi));
         assertThat(task(pi)).hasDefinitionKey(TASK_INTRODUCTION_MEETING).hasCandidateGroup("coordinator-PO-2605");
         complete(task(pi));
@@ -152,7 +152,7 @@ class MatchingProcessTest {
         complete(task(pi));
         rank(pi);
         execute(job(TASK_PLACE_ON_WAITING_LIST, pi));
-        assertThat(pi).isWaitingAt(EVENT_REEVALUATE_WAITING_LIST);
+        assertThat(pi).isWaitingAt(GATEWAY_ON_WAITING_LIST);
 
         execute(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).timers().singleResult());
         rank(pi);
@@ -162,6 +162,24 @@ class MatchingProcessTest {
 
         assertThat(pi).isWaitingAt(TASK_PROPOSE_BUDDY);
         assertThat(calls.stream().filter(Beans.RANK_CANDIDATES::equals).count()).isEqualTo(3);
+    }
+
+    @Test
+    void a_coordinator_proposes_a_buddy_straight_from_the_waiting_list_who_then_answers() {
+        availability.add(false);
+        ProcessInstance pi = request();
+        complete(task(pi));
+        rank(pi);
+        execute(job(TASK_PLACE_ON_WAITING_LIST, pi));
+
+        runtimeService().createMessageCorrelation(Messages.PROPOSED_FROM_WAITING_LIST).processInstanceId(pi.getId())
+                .setVariable(Variables.PROPOSED_BUDDY_USER_ID, "buddy.batch").correlate();
+
+        assertThat(task(TASK_ANSWER_PROPOSAL, pi)).isAssignedTo("buddy.batch").hasFormKey(Forms.ANSWER_PROPOSAL);
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).activityId(EVENT_REEVALUATE_WAITING_LIST)
+                .count()).as("the re-evaluation timer is gone").isZero();
+        complete(task(TASK_ANSWER_PROPOSAL, pi), withVariables(Variables.ACCEPTED, true));
+        assertThat(pi).isWaitingAt(TASK_FIRST_CONTACT);
     }
 
     @Test
