@@ -1,7 +1,7 @@
 package nl.steunpunt.buddy.notification;
 
 /**
- * The e-mails an applicant can receive. Every template uses the values {@code name} (first name)
+ * The e-mails applicants, requesters and buddies can receive. Every template uses the values {@code name} (first name)
  * and {@code reference} (the application's reference, e.g. {@code AANM-2026-0001}); some need more,
  * as noted per constant.
  */
@@ -29,5 +29,20 @@ public enum MailTemplate {
     VOG_REMINDER,
 
     /** Confirms that the application was withdrawn. */
-    APPLICATION_WITHDRAWN
+    APPLICATION_WITHDRAWN,
+
+    /**
+     * Confirms a parent's help request; {@code name} is how the requester is addressed, and it also
+     * needs {@code withdrawLink} (the personal link to withdraw the request).
+     */
+    HELP_REQUEST_RECEIVED,
+
+    /** Confirms a young person's help request, in words for them; needs {@code withdrawLink} too. */
+    HELP_REQUEST_RECEIVED_YOUTH,
+
+    /** Tells a buddy a request awaits her answer (no details of the requester); also needs {@code link}. */
+    PROPOSAL_FOR_BUDDY,
+
+    /** Reminds a buddy to make first contact; also needs {@code link}. */
+    FIRST_CONTACT_REMINDER
 }

@@ -151,6 +151,18 @@ public class Applications {
         return names;
     }
 
+    /**
+     * A selected buddy's experience for matching (no contact details, so no view is logged). Called
+     * by modules on events, without an acting user.
+     */
+    @Transactional(readOnly = true)
+    public BuddyExperience experience(ApplicationId id) {
+        ApplicationEntity e = find(id);
+        return new BuddyExperience(id, e.reference(), new RegionCode(e.regionCode()),
+                EnumSetText.enums(e.schoolLevels(), SchoolLevel.class), EnumSetText.enums(e.problemAreas(), ProblemArea.class),
+                Set.copyOf(EnumSetText.strings(e.languages())), e.hoursPerWeek());
+    }
+
     /** Whether the latest VOG seen for this applicant was valid; certification requires it. */
     @Transactional(readOnly = true)
     public boolean vogValid(ApplicationId id) {

@@ -450,6 +450,20 @@ public class Training {
         events.publishEvent(new TraineeEnrolled(trainee, referenceOf(trainee)));
     }
 
+    /** The user account linked to a buddy's training record, if any (for tasks she works herself). */
+    @Transactional(readOnly = true)
+    public Optional<String> accountOf(ApplicationId trainee) {
+        return db.sql("SELECT buddy_user_id FROM training_enrollment WHERE application_id = ?").param(trainee.value())
+                .query(String.class).optional();
+    }
+
+    /** The buddy whose training record is linked to this user account, if any. */
+    @Transactional(readOnly = true)
+    public Optional<ApplicationId> buddyOfAccount(String userId) {
+        return db.sql("SELECT application_id FROM training_enrollment WHERE buddy_user_id = ?").param(userId)
+                .query(UUID.class).optional().map(ApplicationId::new);
+    }
+
     /** Whether the buddy may be matched: certified and not expired. */
     @Transactional(readOnly = true)
     public boolean isQualified(ApplicationId trainee) {

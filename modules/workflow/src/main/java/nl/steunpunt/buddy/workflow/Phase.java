@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
+import nl.steunpunt.buddy.processes.MatchingProcess;
 import nl.steunpunt.buddy.processes.TrainingProcess;
 
 /**
@@ -12,7 +13,8 @@ import nl.steunpunt.buddy.processes.TrainingProcess;
  */
 public enum Phase {
     RECRUITMENT(RecruitmentProcess.PROCESS_ID, RecruitmentProcess.Variables.APPLICATION_ID),
-    TRAINING(TrainingProcess.PROCESS_ID, TrainingProcess.Variables.TRAINEE_ID);
+    TRAINING(TrainingProcess.PROCESS_ID, TrainingProcess.Variables.TRAINEE_ID),
+    MATCHING(MatchingProcess.PROCESS_ID, MatchingProcess.Variables.HELP_REQUEST_ID);
 
     private final String processKey;
     private final String subjectVariable;

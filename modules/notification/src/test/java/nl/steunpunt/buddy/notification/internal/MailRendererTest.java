@@ -39,8 +39,14 @@ class MailRendererTest {
             assertThat(mail.body()).doesNotContain("{{", "}}");
             assertThat(mail.body()).contains(values.values());
         }
-        assertThat(dutch.body()).startsWith("Beste Zoë,").contains("Hartelijke groet");
-        assertThat(english.body()).startsWith("Dear Zoë,").contains("Kind regards");
+        if (template == MailTemplate.HELP_REQUEST_RECEIVED_YOUTH) {
+            // Young people are addressed informally.
+            assertThat(dutch.body()).startsWith("Hoi Zoë,").contains("Groetjes");
+            assertThat(english.body()).startsWith("Hi Zoë,").contains("Best wishes");
+        } else {
+            assertThat(dutch.body()).startsWith("Beste Zoë,").contains("Hartelijke groet");
+            assertThat(english.body()).startsWith("Dear Zoë,").contains("Kind regards");
+        }
         assertThat(dutch.subject()).isNotEqualTo(english.subject());
     }
 
@@ -104,6 +110,9 @@ class MailRendererTest {
             case INTAKE_INVITATION -> values.putAll(Map.of("date", "dinsdag 3 maart 2026", "time", "19:30",
                     "place", "Steunpunt, Oudegracht 1, Utrecht"));
             case DECISION_NOT_SELECTED, DECISION_ON_HOLD -> values.put("reason", "We zoeken nu vooral buddy's in Amersfoort; één plek is vrij.");
+            case HELP_REQUEST_RECEIVED, HELP_REQUEST_RECEIVED_YOUTH ->
+                    values.put("withdrawLink", "https://steunpunt.example/hulpvraag/intrekken/abc");
+            case PROPOSAL_FOR_BUDDY, FIRST_CONTACT_REMINDER -> values.put("link", "https://steunpunt.example/mijn-koppelingen");
             default -> { }
         }
         return values;

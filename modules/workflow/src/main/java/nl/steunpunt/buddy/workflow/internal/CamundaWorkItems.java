@@ -87,7 +87,7 @@ class CamundaWorkItems implements WorkItems {
     @Transactional(readOnly = true)
     public List<WorkItem> find(WorkItemQuery query, int offset, int limit) {
         Actor actor = currentActor.require();
-        if (actor.candidateGroups().isEmpty() || limit <= 0) {
+        if (limit <= 0) {
             return List.of();
         }
         TaskQuery taskQuery = toTaskQuery(query, actor);
@@ -108,11 +108,7 @@ class CamundaWorkItems implements WorkItems {
     @Override
     @Transactional(readOnly = true)
     public long count(WorkItemQuery query) {
-        Actor actor = currentActor.require();
-        if (actor.candidateGroups().isEmpty()) {
-            return 0;
-        }
-        return toTaskQuery(query, actor).count();
+        return toTaskQuery(query, currentActor.require()).count();
     }
 
     @Override
@@ -277,13 +273,12 @@ class CamundaWorkItems implements WorkItems {
     }
 
     private TaskQuery toTaskQuery(WorkItemQuery query, Actor actor) {
-        TaskQuery taskQuery = taskService.createTaskQuery()
-                .active()
-                .taskCandidateGroupIn(new ArrayList<>(actor.candidateGroups()));
+        TaskQuery taskQuery = visibleTo(taskService.createTaskQuery().active(), actor);
         switch (query.scope()) {
-            case MINE -> taskQuery.includeAssignedTasks().taskAssignee(actor.userId());
+            case MINE -> taskQuery.taskAssignee(actor.userId());
             case UNASSIGNED -> taskQuery.taskUnassigned();
-            default -> taskQuery.includeAssignedTasks();
+            default -> {
+            }
         }
         if (query.overdueOnly()) {
             taskQuery.dueBefore(Date.from(clock.instant()));
@@ -294,16 +289,23 @@ class CamundaWorkItems implements WorkItems {
     }
 
     private Task visibleTask(String taskId, Actor actor) {
-        if (actor.candidateGroups().isEmpty()) {
-            throw new AccessDeniedException("error.access.other-region");
-        }
-        Task task = taskService.createTaskQuery().taskId(taskId)
-                .taskCandidateGroupIn(new ArrayList<>(actor.candidateGroups()))
-                .includeAssignedTasks().initializeFormKeys().singleResult();
+        Task task = visibleTo(taskService.createTaskQuery().taskId(taskId), actor).initializeFormKeys().singleResult();
         if (task == null) {
             throw new AccessDeniedException("error.access.other-region");
         }
         return task;
+    }
+
+    /**
+     * Tasks an actor may see: those of her candidate groups (her roles in her regions), assigned or
+     * not, and those assigned to her personally (a buddy's answer to a proposal).
+     */
+    private static TaskQuery visibleTo(TaskQuery query, Actor actor) {
+        return query.or()
+                .taskCandidateGroupIn(new ArrayList<>(actor.candidateGroups().isEmpty() ? Set.of("-") : actor.candidateGroups()))
+                .includeAssignedTasks()
+                .taskAssignee(actor.userId())
+                .endOr();
     }
 
     private Task openVisibleTask(String taskId, Actor actor) {

@@ -1,0 +1,17 @@
+package nl.steunpunt.buddy.matching;
+
+import java.util.Optional;
+import java.util.Set;
+
+import nl.steunpunt.buddy.recruitment.ApplicationId;
+import nl.steunpunt.buddy.shared.RegionCode;
+
+/**
+ * A buddy in the matching pool of a region, with what matching uses beyond her application.
+ *
+ * @param maxMatchesOverride her own maximum, when it differs from the region's
+ */
+public record PoolBuddy(ApplicationId id, String reference, String name, RegionCode region, boolean qualified, boolean vogValid,
+        int openMatches, int maxMatches, Optional<Integer> maxMatchesOverride, Optional<String> place, Set<String> schools,
+        boolean hasAccount) {
+}

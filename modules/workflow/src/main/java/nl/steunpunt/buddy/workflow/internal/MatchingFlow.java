@@ -1,0 +1,170 @@
+package nl.steunpunt.buddy.workflow.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Execution;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.steunpunt.buddy.matching.BatchProposal;
+import nl.steunpunt.buddy.matching.CapacityAvailable;
+import nl.steunpunt.buddy.matching.HelpRequestId;
+import nl.steunpunt.buddy.matching.HelpRequestWithdrawn;
+import nl.steunpunt.buddy.matching.HelpRequested;
+import nl.steunpunt.buddy.matching.Matchmaking;
+import nl.steunpunt.buddy.processes.MatchingProcess;
+import nl.steunpunt.buddy.recruitment.ApplicationId;
+import nl.steunpunt.buddy.shared.InvalidInputException;
+import nl.steunpunt.buddy.shared.RegionCode;
+import nl.steunpunt.buddy.shared.RetryLaterException;
+import nl.steunpunt.buddy.workflow.WaitingListProposals;
+
+/**
+ * Wires hulpvraag en koppeling: a help request starts its process, a withdrawal ends it, a buddy
+ * who became available brings waiting requests forward, and proposals from the waiting list move
+ * the process on together with the proposal.
+ */
+@Service
+class MatchingFlow implements WaitingListProposals {
+
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final ManagementService managementService;
+    private final Matchmaking matchmaking;
+
+    MatchingFlow(RuntimeService runtimeService, HistoryService historyService, ManagementService managementService,
+            Matchmaking matchmaking) {
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.managementService = managementService;
+        this.matchmaking = matchmaking;
+    }
+
+    @ApplicationModuleListener
+    void on(HelpRequested event) {
+        boolean started = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(MatchingProcess.PROCESS_ID)
+                .processInstanceBusinessKey(event.reference()).count() > 0;
+        if (started) {
+            return;
+        }
+        runtimeService.startProcessInstanceByKey(MatchingProcess.PROCESS_ID, event.reference(), Map.of(
+                MatchingProcess.Variables.HELP_REQUEST_ID, event.request().toString(),
+                MatchingProcess.Variables.REGION_CODE, event.region().value()));
+    }
+
+    /** A withdrawal ends the process wherever it is; before the process started, it is tried again later. */
+    @ApplicationModuleListener
+    void on(HelpRequestWithdrawn event) {
+        boolean started = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(MatchingProcess.PROCESS_ID)
+                .processInstanceBusinessKey(event.reference()).count() > 0;
+        if (!started) {
+            throw new RetryLaterException("Matching " + event.reference() + " has not started yet");
+        }
+        if (waitingFor(event.reference(), MatchingProcess.Messages.REQUEST_WITHDRAWN)) {
+            runtimeService.createMessageCorrelation(MatchingProcess.Messages.REQUEST_WITHDRAWN)
+                    .processInstanceBusinessKey(event.reference()).correlateWithResult();
+        }
+    }
+
+    /** Waiting requests of these regions are re-evaluated now instead of at their next periodic look. */
+    @ApplicationModuleListener
+    void on(CapacityAvailable event) {
+        List<String> regions = event.regions().stream().map(RegionCode::value).toList();
+        for (Job timer : managementService.createJobQuery().processDefinitionKey(MatchingProcess.PROCESS_ID)
+                .activityId(MatchingProcess.EVENT_REEVALUATE_WAITING_LIST).timers().list()) {
+            Object region = runtimeService.getVariable(timer.getProcessInstanceId(), MatchingProcess.Variables.REGION_CODE);
+            if (regions.contains(region)) {
+                managementService.setJobDuedate(timer.getId(), ClockUtil.getCurrentTime());
+            }
+        }
+    }
+
+    @Override
+    @Transactional
+    public void propose(HelpRequestId request, ApplicationId buddy, String overrideReason) {
+        String account = matchmaking.proposeFromWaitingList(request, buddy, overrideReason);
+        leaveWaitingList(request, account);
+    }
+
+    @Override
+    @Transactional
+    public void proposeBatch(List<BatchProposal.Pair> approved) {
+        if (approved == null || approved.isEmpty()) {
+            throw new InvalidInputException("error.batch.empty");
+        }
+        for (BatchProposal.Pair pair : approved) {
+            String account = matchmaking.proposeFromBatch(pair.request().id(), pair.buddy());
+            leaveWaitingList(pair.request().id(), account);
+        }
+    }
+
+    private void leaveWaitingList(HelpRequestId request, String account) {
+        Execution waiting = runtimeService.createExecutionQuery().processDefinitionKey(MatchingProcess.PROCESS_ID)
+                .processVariableValueEquals(MatchingProcess.Variables.HELP_REQUEST_ID, request.toString())
+                .messageEventSubscriptionName(MatchingProcess.Messages.PROPOSED_FROM_WAITING_LIST).singleResult();
+        if (waiting == null) {
+            throw new InvalidInputException("error.help-request.state");
+        }
+        runtimeService.createMessageCorrelation(MatchingProcess.Messages.PROPOSED_FROM_WAITING_LIST)
+                .processInstanceId(waiting.getProcessInstanceId())
+                .setVariable(MatchingProcess.Variables.PROPOSED_BUDDY_USER_ID, account).correlateWithResult();
+    }
+
+    private boolean waitingFor(String reference, String message) {
+        return runtimeService.createExecutionQuery().processDefinitionKey(MatchingProcess.PROCESS_ID)
+                .processInstanceBusinessKey(reference).messageEventSubscriptionName(message).count() > 0;
+    }
+
+    /** The thin delegates of the matching model. */
+    @Configuration(proxyBeanMethods = false)
+    static class Delegates {
+
+        private static HelpRequestId request(DelegateExecution execution) {
+            return HelpRequestId.of((String) execution.getVariable(MatchingProcess.Variables.HELP_REQUEST_ID));
+        }
+
+        @Bean(MatchingProcess.Beans.RANK_CANDIDATES)
+        JavaDelegate rankCandidatesDelegate(Matchmaking matchmaking) {
+            return execution -> execution.setVariable(MatchingProcess.Variables.CANDIDATES_AVAILABLE,
+                    matchmaking.rankForWorkflow(request(execution)));
+        }
+
+        @Bean(MatchingProcess.Beans.PLACE_ON_WAITING_LIST)
+        JavaDelegate placeOnWaitingListDelegate(Matchmaking matchmaking) {
+            return execution -> matchmaking.placeOnWaitingList(request(execution));
+        }
+
+        @Bean(MatchingProcess.Beans.RECORD_DECLINE)
+        JavaDelegate recordDeclineDelegate(Matchmaking matchmaking) {
+            return execution -> execution.setVariable(MatchingProcess.Variables.DECLINE_COUNT,
+                    matchmaking.recordDecline(request(execution)));
+        }
+
+        @Bean(MatchingProcess.Beans.REMIND_FIRST_CONTACT)
+        JavaDelegate remindFirstContactDelegate(MatchingMails mails) {
+            return execution -> mails.remindFirstContact(request(execution),
+                    (String) execution.getVariable(MatchingProcess.Variables.PROPOSED_BUDDY_USER_ID));
+        }
+
+        @Bean(MatchingProcess.Beans.ACTIVATE_MATCH)
+        JavaDelegate activateMatchDelegate(Matchmaking matchmaking) {
+            return execution -> matchmaking.activate(request(execution));
+        }
+
+        @Bean(MatchingProcess.Beans.RECORD_REQUEST_WITHDRAWAL)
+        JavaDelegate recordRequestWithdrawalDelegate(Matchmaking matchmaking) {
+            return execution -> matchmaking.recordWithdrawal(request(execution));
+        }
+    }
+}
