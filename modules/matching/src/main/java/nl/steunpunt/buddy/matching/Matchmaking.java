@@ -291,6 +291,12 @@ public class Matchmaking {
 
     // ---- proposing --------------------------------------------------------------------------
 
+    /** The user account of a buddy in the pool, if linked: proposing her assigns her answer task to it. */
+    @Transactional(readOnly = true)
+    public Optional<String> accountOf(ApplicationId buddy) {
+        return training.accountOf(buddy);
+    }
+
     /**
      * The coordinator proposes a buddy from the ranking. Choosing anyone but the best-ranked needs a
      * reason, recorded with the proposal. Returns the buddy's user account: her answer task is hers.

@@ -104,7 +104,10 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
         Paragraph meta = new Paragraph(getTranslation("task.meta", item.caseReference(), item.region().value(),
                 item.due().map(this::format).orElse("—")));
         meta.setId("task-meta");
-        add(meta, assignment());
+        add(meta);
+        if (isShared()) {
+            add(assignment());
+        }
         add(caseFile(item));
         add(new H3(getTranslation("task.form")), form(item));
 
@@ -118,6 +121,14 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
         if (showsCaseNotes()) {
             add(notes(), timeline());
         }
+    }
+
+    /**
+     * Whether the task belongs to a group (claim, give back, assign to a colleague); a personal task
+     * of one buddy is hers alone.
+     */
+    protected boolean isShared() {
+        return true;
     }
 
     /** Whether this screen shows notes and the timeline (not for roles that see no personal data). */

@@ -147,6 +147,7 @@ class CamundaWorkItems implements WorkItems {
         if (task.getAssignee() == null) {
             return;
         }
+        requireShared(taskId);
         if (!task.getAssignee().equals(actor.userId())) {
             throw new TaskTakenException(displayName(task.getAssignee()));
         }
@@ -157,6 +158,7 @@ class CamundaWorkItems implements WorkItems {
     public void assign(String taskId, String userId) {
         Actor actor = currentActor.require();
         Task task = openVisibleTask(taskId, actor);
+        requireShared(taskId);
         Actor colleague = actors.find(userId)
                 .orElseThrow(() -> new InvalidInputException("error.task.assignee.unknown"));
         Set<String> groups = candidateGroupsOf(taskId);
@@ -356,6 +358,13 @@ class CamundaWorkItems implements WorkItems {
 
     private String regionOf(String processInstanceId) {
         return (String) runtimeService.getVariable(processInstanceId, REGION_VARIABLE);
+    }
+
+    /** A personal task (a buddy's answer to her proposal) cannot be given back or passed on. */
+    private void requireShared(String taskId) {
+        if (candidateGroupsOf(taskId).isEmpty()) {
+            throw new InvalidInputException("error.task.personal");
+        }
     }
 
     private Set<String> candidateGroupsOf(String taskId) {
