@@ -7,7 +7,14 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.HasUrlParameter;
 
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
+import nl.steunpunt.buddy.processes.MatchingProcess;
 import nl.steunpunt.buddy.processes.TrainingProcess;
+import nl.steunpunt.buddy.ui.matching.AnswerProposalView;
+import nl.steunpunt.buddy.ui.matching.EscalateMatchingView;
+import nl.steunpunt.buddy.ui.matching.FirstContactView;
+import nl.steunpunt.buddy.ui.matching.IntakeRequestView;
+import nl.steunpunt.buddy.ui.matching.IntroductionMeetingView;
+import nl.steunpunt.buddy.ui.matching.ProposeBuddyView;
 import nl.steunpunt.buddy.ui.training.CheckTrainingProgressView;
 import nl.steunpunt.buddy.ui.training.PlanMakeUpView;
 import nl.steunpunt.buddy.ui.training.SignOffView;
@@ -32,7 +39,13 @@ public final class TaskForms {
             Map.entry(RecruitmentProcess.Forms.CHASE_VOG, ChaseVogView.class),
             Map.entry(TrainingProcess.Forms.PLAN_MAKE_UP, PlanMakeUpView.class),
             Map.entry(TrainingProcess.Forms.CHECK_TRAINING_PROGRESS, CheckTrainingProgressView.class),
-            Map.entry(TrainingProcess.Forms.SIGN_OFF, SignOffView.class));
+            Map.entry(TrainingProcess.Forms.SIGN_OFF, SignOffView.class),
+            Map.entry(MatchingProcess.Forms.INTAKE_REQUEST, IntakeRequestView.class),
+            Map.entry(MatchingProcess.Forms.PROPOSE_BUDDY, ProposeBuddyView.class),
+            Map.entry(MatchingProcess.Forms.ESCALATE_MATCHING, EscalateMatchingView.class),
+            Map.entry(MatchingProcess.Forms.INTRODUCTION_MEETING, IntroductionMeetingView.class),
+            Map.entry(MatchingProcess.Forms.ANSWER_PROPOSAL, AnswerProposalView.class),
+            Map.entry(MatchingProcess.Forms.FIRST_CONTACT, FirstContactView.class));
 
     private TaskForms() {
     }

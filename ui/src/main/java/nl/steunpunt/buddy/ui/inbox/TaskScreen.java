@@ -115,7 +115,7 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
         complete.setId("complete-task");
         complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         complete.addClickListener(e -> complete());
-        Button back = new Button(getTranslation("task.back"), e -> UI.getCurrent().navigate(InboxView.class));
+        Button back = new Button(getTranslation("task.back"), e -> UI.getCurrent().navigate(returnRoute()));
         back.setId("back-to-inbox");
         add(new HorizontalLayout(complete, back));
         if (showsCaseNotes()) {
@@ -129,6 +129,11 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
      */
     protected boolean isShared() {
         return true;
+    }
+
+    /** Where the screen returns to after completing or going back: the inbox, or a buddy's own overview. */
+    protected String returnRoute() {
+        return "inbox";
     }
 
     /** Whether this screen shows notes and the timeline (not for roles that see no personal data). */
@@ -191,15 +196,15 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
     }
 
     void complete() {
-        Optional<Completion> completion = completion(item);
-        if (completion.isEmpty()) {
-            Notifications.error(new InvalidInputException("error.form.invalid"));
-            return;
-        }
         try {
+            Optional<Completion> completion = completion(item);
+            if (completion.isEmpty()) {
+                Notifications.error(new InvalidInputException("error.form.invalid"));
+                return;
+            }
             workItems.complete(item.id(), completion.get().routing(), completion.get().domainAction());
             Notifications.success("task.completed", taskName(item), item.caseReference());
-            UI.getCurrent().navigate(InboxView.class);
+            UI.getCurrent().navigate(returnRoute());
         } catch (TaskGoneException e) {
             showProblem(e);
             Notifications.error(e);
@@ -246,7 +251,7 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
         removeAll();
         Paragraph message = new Paragraph(getTranslation(problem.messageKey(), problem.arguments()));
         message.setId("task-problem");
-        add(new H2(getTranslation("task.unavailable")), message, new Anchor("inbox", getTranslation("task.back")));
+        add(new H2(getTranslation("task.unavailable")), message, new Anchor(returnRoute(), getTranslation("task.back")));
     }
 
     protected String taskName(WorkItem workItem) {

@@ -1,0 +1,184 @@
+package nl.steunpunt.buddy.ui.matching;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.HasUrlParameter;
+import com.vaadin.flow.router.Route;
+
+import jakarta.annotation.security.RolesAllowed;
+import nl.steunpunt.buddy.matching.HelpRequestDetails;
+import nl.steunpunt.buddy.matching.HelpRequestId;
+import nl.steunpunt.buddy.matching.HelpRequests;
+import nl.steunpunt.buddy.matching.MatchRecord;
+import nl.steunpunt.buddy.matching.ProposalRecord;
+import nl.steunpunt.buddy.shared.TranslatableException;
+import nl.steunpunt.buddy.ui.base.Labels;
+import nl.steunpunt.buddy.ui.base.Notifications;
+import nl.steunpunt.buddy.ui.inbox.TaskForms;
+import nl.steunpunt.buddy.workflow.CaseEvent;
+import nl.steunpunt.buddy.workflow.WorkItem;
+import nl.steunpunt.buddy.workflow.WorkItemQuery;
+import nl.steunpunt.buddy.workflow.WorkItems;
+
+/**
+ * The case view of a help request: the case file (opening it is logged), every proposal with the
+ * explained score it had and any override reason, the match, open tasks, the timeline and withdrawal.
+ */
+@Route("hulpvragen")
+@RolesAllowed("COORDINATOR")
+public class HelpRequestView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+
+    private final HelpRequests requests;
+    private final WorkItems workItems;
+    private final Clock clock;
+    private HelpRequestDetails details;
+
+    public HelpRequestView(HelpRequests requests, WorkItems workItems, Clock clock) {
+        this.requests = requests;
+        this.workItems = workItems;
+        this.clock = clock;
+        setMaxWidth("60em");
+    }
+
+    @Override
+    public void setParameter(BeforeEvent event, String id) {
+        removeAll();
+        try {
+            details = requests.open(HelpRequestId.of(id));
+        } catch (IllegalArgumentException e) {
+            showProblem(getTranslation("error.help-request.not-found"));
+            return;
+        } catch (TranslatableException e) {
+            showProblem(getTranslation(e.messageKey(), e.arguments()));
+            return;
+        }
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        add(new H2(getTranslation("help-request.case-file", details.reference())));
+        add(new HelpRequestCaseFile(details, clock.getZone()));
+        add(proposals());
+        details.match().ifPresent(match -> add(match(match)));
+        add(openTasks());
+        if (details.status().isOpen()) {
+            add(withdrawForm());
+        }
+        add(timeline());
+    }
+
+    private VerticalLayout proposals() {
+        VerticalLayout list = new VerticalLayout();
+        list.setPadding(false);
+        list.setId("proposals");
+        list.add(new H3(getTranslation("help-request.proposals")));
+        if (details.proposals().isEmpty()) {
+            list.add(new Span(getTranslation("help-request.proposals.none")));
+        }
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
+        for (ProposalRecord p : details.proposals()) {
+            list.add(new Span(getTranslation("help-request.proposal.line", p.buddyName(),
+                    format.format(p.proposedAt().atZone(clock.getZone())), getTranslation("proposal.status." + p.status().name()),
+                    getTranslation("proposal.source." + p.source().name()), p.rankPosition().map(String::valueOf).orElse("—"))));
+            p.score().ifPresent(score -> list.add(new CandidateExplanation(score, p.explanation(), null)));
+            p.overrideReason().ifPresent(why -> list.add(new Span(getTranslation("help-request.proposal.override", why))));
+            p.declineReason().ifPresent(why -> list.add(new Span(getTranslation("help-request.proposal.decline", why))));
+        }
+        return list;
+    }
+
+    private VerticalLayout match(MatchRecord match) {
+        VerticalLayout section = new VerticalLayout();
+        section.setPadding(false);
+        section.setId("match");
+        section.add(new H3(getTranslation("help-request.match")));
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        section.add(new Span(getTranslation("help-request.match.line", match.buddyName(),
+                getTranslation("match.status." + match.status().name()),
+                format.format(match.acceptedAt().atZone(clock.getZone())),
+                match.firstContactOn().map(format::format).orElse("—"), match.introductionOn().map(format::format).orElse("—"))));
+        match.introductionNote().ifPresent(note -> section.add(new Span(note)));
+        return section;
+    }
+
+    private VerticalLayout openTasks() {
+        VerticalLayout tasks = new VerticalLayout();
+        tasks.setPadding(false);
+        tasks.setId("case-tasks");
+        tasks.add(new H3(getTranslation("application.open-tasks")));
+        List<WorkItem> open = workItems.find(WorkItemQuery.inbox().forCase(details.reference()), 0, 100);
+        if (open.isEmpty()) {
+            tasks.add(new Span(getTranslation("application.no-open-tasks")));
+        }
+        for (WorkItem item : open) {
+            Button button = new Button(Labels.of(this, "task." + item.definitionKey(), item.name()), e -> TaskForms.screenFor(item.formKey())
+                    .ifPresent(screen -> UI.getCurrent().navigate(screen, item.id())));
+            tasks.add(button);
+        }
+        return tasks;
+    }
+
+    private VerticalLayout withdrawForm() {
+        TextArea reason = new TextArea(getTranslation("withdraw.reason"));
+        reason.setId("withdraw-reason");
+        reason.setMaxLength(4000);
+        reason.setWidthFull();
+        Button withdraw = new Button(getTranslation("help-request.withdraw"), e -> {
+            try {
+                requests.withdraw(details.id(), reason.getValue());
+                Notifications.success("withdraw.done", details.reference());
+                details = requests.open(details.id());
+                render();
+            } catch (TranslatableException ex) {
+                Notifications.error(ex);
+            }
+        });
+        withdraw.setId("withdraw");
+        withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        VerticalLayout form = new VerticalLayout(new H3(getTranslation("help-request.withdraw.title")),
+                new Paragraph(getTranslation("help-request.withdraw.explain")), reason, withdraw);
+        form.setPadding(false);
+        return form;
+    }
+
+    private VerticalLayout timeline() {
+        VerticalLayout timeline = new VerticalLayout();
+        timeline.setPadding(false);
+        timeline.setId("help-request-timeline");
+        timeline.add(new H3(getTranslation("task.timeline")));
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
+        for (CaseEvent event : workItems.history(details.reference())) {
+            String label = event.kind() == CaseEvent.Kind.NOTE || event.kind() == CaseEvent.Kind.ASSIGNED
+                    ? event.label() : Labels.of(this, "task." + event.key(), event.label());
+            timeline.add(new Span(getTranslation("timeline." + event.kind().name(),
+                    format.format(event.at().atZone(clock.getZone())), label, event.actor().orElse("—"))));
+        }
+        return timeline;
+    }
+
+    private void showProblem(String message) {
+        Paragraph problem = new Paragraph(message);
+        problem.setId("help-request-problem");
+        add(new H2(getTranslation("task.unavailable")), problem);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return (details == null ? getTranslation("help-requests.title") : details.reference()) + " · " + getTranslation("app.name");
+    }
+}
