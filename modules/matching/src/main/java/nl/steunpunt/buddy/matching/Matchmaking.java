@@ -52,6 +52,11 @@ import nl.steunpunt.buddy.training.Training;
 public class Matchmaking {
 
     private static final int MAX_SCHOOLS = 10;
+    /**
+     * The waiting list: requests without a suitable buddy, and those that left it on re-evaluation
+     * (someone suitable became free) but have not been proposed yet.
+     */
+    private static final Set<HelpRequestStatus> ON_WAITING_LIST = Set.of(HelpRequestStatus.WAITING, HelpRequestStatus.SEARCHING);
 
     private final JdbcClient db;
     private final HelpRequests requests;
@@ -248,7 +253,8 @@ public class Matchmaking {
         if (!status.isOpen()) {
             return false;
         }
-        if (status == HelpRequestStatus.INTAKE || status == HelpRequestStatus.PROPOSED) {
+        if (status != HelpRequestStatus.SEARCHING) {
+            // A request re-evaluated from the waiting list keeps its place (waiting_since) until proposed.
             setStatus(request, HelpRequestStatus.SEARCHING);
         }
         return !rank(request).candidates().isEmpty();
@@ -307,12 +313,22 @@ public class Matchmaking {
 
     /** The coordinator proposes a buddy to a request on the waiting list (alone, with the same rules). */
     public String proposeFromWaitingList(HelpRequestId request, ApplicationId buddy, String overrideReason) {
-        return propose(request, buddy, overrideReason, ProposalSource.WAITING_LIST, Set.of(HelpRequestStatus.WAITING));
+        requireOnWaitingList(request);
+        return propose(request, buddy, overrideReason, ProposalSource.WAITING_LIST, ON_WAITING_LIST);
     }
 
     /** One pair of a reviewed batch proposal: optimal as a whole, so no reason is asked. */
     public String proposeFromBatch(HelpRequestId request, ApplicationId buddy) {
-        return propose(request, buddy, null, ProposalSource.BATCH, Set.of(HelpRequestStatus.WAITING));
+        requireOnWaitingList(request);
+        return propose(request, buddy, null, ProposalSource.BATCH, ON_WAITING_LIST);
+    }
+
+    private void requireOnWaitingList(HelpRequestId request) {
+        boolean waiting = db.sql("SELECT count(*) FROM help_request WHERE id = ? AND waiting_since IS NOT NULL")
+                .param(request.value()).query(Long.class).single() > 0;
+        if (!waiting) {
+            throw new InvalidInputException("error.help-request.state");
+        }
     }
 
     private String propose(HelpRequestId request, ApplicationId buddy, String overrideReason, ProposalSource source,
@@ -442,14 +458,18 @@ public class Matchmaking {
 
     // ---- waiting list -----------------------------------------------------------------------
 
-    /** The waiting requests of the acting coordinator's regions, longest waiting first. */
+    /**
+     * The waiting list of the acting coordinator's regions, longest waiting first: requests waiting
+     * for a suitable buddy, and those re-evaluated with someone suitable free but not yet proposed.
+     */
     @Transactional(readOnly = true)
     public List<HelpRequestSummary> waitingList() {
         List<String> regions = coordinatorRegions(currentActor.require());
         if (regions.isEmpty()) {
             return List.of();
         }
-        return db.sql("SELECT " + HelpRequests.SUMMARY_COLUMNS + " FROM help_request r WHERE r.status = 'WAITING' "
+        return db.sql("SELECT " + HelpRequests.SUMMARY_COLUMNS + " FROM help_request r WHERE r.status IN ('WAITING', 'SEARCHING') "
+                + "AND r.waiting_since IS NOT NULL "
                 + "AND r.region_code IN (:regions) ORDER BY r.waiting_since, r.reference").param("regions", regions)
                 .query(HelpRequests::summary).list();
     }

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -25,9 +27,11 @@ import nl.steunpunt.buddy.matching.HelpRequested;
 import nl.steunpunt.buddy.matching.Matchmaking;
 import nl.steunpunt.buddy.processes.MatchingProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
+import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.RetryLaterException;
+import nl.steunpunt.buddy.workflow.TaskTakenException;
 import nl.steunpunt.buddy.workflow.WaitingListProposals;
 
 /**
@@ -41,14 +45,18 @@ class MatchingFlow implements WaitingListProposals {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final ManagementService managementService;
+    private final TaskService taskService;
     private final Matchmaking matchmaking;
+    private final CurrentActor currentActor;
 
     MatchingFlow(RuntimeService runtimeService, HistoryService historyService, ManagementService managementService,
-            Matchmaking matchmaking) {
+            TaskService taskService, Matchmaking matchmaking, CurrentActor currentActor) {
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.managementService = managementService;
+        this.taskService = taskService;
         this.matchmaking = matchmaking;
+        this.currentActor = currentActor;
     }
 
     @ApplicationModuleListener
@@ -109,16 +117,34 @@ class MatchingFlow implements WaitingListProposals {
         }
     }
 
+    /**
+     * Moves the request's process on to the buddy's answer: from the waiting list (message), or,
+     * when re-evaluation already gave the coordinators a propose task, by completing that task.
+     */
     private void leaveWaitingList(HelpRequestId request, String account) {
         Execution waiting = runtimeService.createExecutionQuery().processDefinitionKey(MatchingProcess.PROCESS_ID)
                 .processVariableValueEquals(MatchingProcess.Variables.HELP_REQUEST_ID, request.toString())
                 .messageEventSubscriptionName(MatchingProcess.Messages.PROPOSED_FROM_WAITING_LIST).singleResult();
-        if (waiting == null) {
+        if (waiting != null) {
+            runtimeService.createMessageCorrelation(MatchingProcess.Messages.PROPOSED_FROM_WAITING_LIST)
+                    .processInstanceId(waiting.getProcessInstanceId())
+                    .setVariable(MatchingProcess.Variables.PROPOSED_BUDDY_USER_ID, account).correlateWithResult();
+            return;
+        }
+        Task propose = taskService.createTaskQuery().processDefinitionKey(MatchingProcess.PROCESS_ID)
+                .taskDefinitionKey(MatchingProcess.TASK_PROPOSE_BUDDY)
+                .processVariableValueEquals(MatchingProcess.Variables.HELP_REQUEST_ID, request.toString()).singleResult();
+        if (propose == null) {
             throw new InvalidInputException("error.help-request.state");
         }
-        runtimeService.createMessageCorrelation(MatchingProcess.Messages.PROPOSED_FROM_WAITING_LIST)
-                .processInstanceId(waiting.getProcessInstanceId())
-                .setVariable(MatchingProcess.Variables.PROPOSED_BUDDY_USER_ID, account).correlateWithResult();
+        String user = currentActor.require().userId();
+        if (propose.getAssignee() != null && !propose.getAssignee().equals(user)) {
+            throw new TaskTakenException(propose.getAssignee());
+        }
+        if (propose.getAssignee() == null) {
+            taskService.claim(propose.getId(), user);
+        }
+        taskService.complete(propose.getId(), Map.of(MatchingProcess.Variables.PROPOSED_BUDDY_USER_ID, account));
     }
 
     private boolean waitingFor(String reference, String message) {
