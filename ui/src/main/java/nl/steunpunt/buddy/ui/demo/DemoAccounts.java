@@ -21,6 +21,9 @@ public final class DemoAccounts {
             new Account("trainer.utrecht", "Joost Bakker", Set.of(Role.TRAINER), List.of(UTRECHT)),
             new Account("manager", "Marieke Jansen", Set.of(Role.MANAGER), List.of(UTRECHT, EEMLAND)),
             new Account("buddy.utrecht", "Petra Visser", Set.of(Role.BUDDY), List.of(UTRECHT)),
+            new Account("buddy.zeist", "Youssef Bennani", Set.of(Role.BUDDY), List.of(UTRECHT)),
+            new Account("buddy.nieuwegein", "Anouk Mulder", Set.of(Role.BUDDY), List.of(UTRECHT)),
+            new Account("cursist.utrecht", "Lieke Verbeek", Set.of(Role.BUDDY), List.of(UTRECHT)),
             new Account("beheerder", "Henk Mulder", Set.of(Role.ADMIN), List.of(UTRECHT, EEMLAND)));
 
     private DemoAccounts() {

@@ -44,8 +44,9 @@ import nl.steunpunt.buddy.workflow.WorkItemQuery;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
 /**
- * Seeds the demo: two regions, the demo accounts and twenty buddy applications at different steps
- * of selection. Runs in the {@code demo} profile only, and only on an empty database, so a restart
+ * Seeds the demo: two regions, the demo accounts, twenty buddy applications at different steps
+ * of selection, a training session about to start, and (through {@link DemoMatching}) certified
+ * buddies with help requests at every step of matching. Runs in the {@code demo} profile only, and only on an empty database, so a restart
  * keeps what the demo users did.
  */
 @Component
@@ -67,9 +68,11 @@ class DemoData {
     private final Training training;
     private final Clock clock;
     private final String password;
+    private final DemoMatching matching;
 
     DemoData(Regions regions, LocalAccounts accounts, Applications applications, WorkItems workItems, Training training,
-            Clock clock, @Value("${buddy.demo.password}") String password) {
+            Clock clock, @Value("${buddy.demo.password}") String password, DemoMatching matching) {
+        this.matching = matching;
         this.training = training;
         this.regions = regions;
         this.accounts = accounts;
@@ -115,6 +118,16 @@ class DemoData {
         advance(DemoAccounts.EEMLAND, "coordinator.eemland");
         planTraining(certifiedSoon);
         log.info("Demo data seeded: 2 regions, {} accounts, {} applications", DemoAccounts.ALL.size(), PEOPLE.length);
+        List<ApplicationId> buddies = new java.util.ArrayList<>();
+        signIn("coordinator.utrecht");
+        try {
+            for (NewApplication buddy : DemoMatching.BUDDIES) {
+                buddies.add(selectWithVog(buddy));
+            }
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+        matching.seed(buddies);
     }
 
     private NewApplication application(int i) {
@@ -178,7 +191,7 @@ class DemoData {
             Thread.sleep(200);
         }
         signIn("coordinator.utrecht");
-        training.linkAccount(trainee, "buddy.utrecht");
+        training.linkAccount(trainee, "cursist.utrecht");
         signIn("trainer.utrecht");
         // One session starts a minute after seeding, so a demo trainer can record attendance right away.
         LocalDateTime soon = LocalDateTime.now(clock).plusMinutes(1).withSecond(0).withNano(0);
@@ -188,6 +201,25 @@ class DemoData {
         training.scheduleSession(new NewSession(new RegionCode(DemoAccounts.UTRECHT), nextWeek.atTime(9, 0), nextWeek.atTime(13, 0),
                 "Online (videolink volgt)", 12, Set.of("GESPREKSVAARDIGHEDEN", "PRIVACY")));
         SecurityContextHolder.clearContext();
+    }
+
+    /** Takes one application through selection to a valid VOG, as the signed-in coordinator. */
+    private ApplicationId selectWithVog(NewApplication application) throws InterruptedException {
+        ApplicationId id = applications.submit(application, java.util.UUID.randomUUID());
+        Instant deadline = clock.instant().plus(Duration.ofSeconds(30));
+        List<WorkItem> first = List.of();
+        while (first.isEmpty()) {
+            if (clock.instant().isAfter(deadline)) {
+                throw new IllegalStateException("The demo buddy's selection did not start in time");
+            }
+            Thread.sleep(100);
+            first = workItems.find(WorkItemQuery.inbox().forCase(applications.contact(id).reference()), 0, 1);
+        }
+        decide(assess(intake(schedule(screen(first.get(0), id, true, "Ervaren ouder, sterke motivatie."), id), id), id, 4), id,
+                Decision.SELECTED, "");
+        awaitStatus(id, ApplicationStatus.VOG_PENDING);
+        applications.registerVog(id, LocalDate.now(clock), LocalDate.now(clock).minusDays(14), true);
+        return id;
     }
 
     private void signIn(String username) {
