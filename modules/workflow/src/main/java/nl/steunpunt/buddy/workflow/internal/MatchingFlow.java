@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -92,8 +93,13 @@ class MatchingFlow implements WaitingListProposals {
         for (Job timer : managementService.createJobQuery().processDefinitionKey(MatchingProcess.PROCESS_ID)
                 .activityId(MatchingProcess.EVENT_REEVALUATE_WAITING_LIST).timers().list()) {
             Object region = runtimeService.getVariable(timer.getProcessInstanceId(), MatchingProcess.Variables.REGION_CODE);
-            if (regions.contains(region)) {
-                managementService.setJobDuedate(timer.getId(), ClockUtil.getCurrentTime());
+            boolean due = timer.getDuedate() != null && !timer.getDuedate().after(ClockUtil.getCurrentTime());
+            if (regions.contains(region) && !due) {
+                try {
+                    managementService.setJobDuedate(timer.getId(), ClockUtil.getCurrentTime());
+                } catch (OptimisticLockingException e) {
+                    // Another node or event moved or ran this timer just now: the request is being looked at.
+                }
             }
         }
     }
