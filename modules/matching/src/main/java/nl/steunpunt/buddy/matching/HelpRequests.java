@@ -240,6 +240,16 @@ public class HelpRequests {
         events.publishEvent(new HelpRequestWithdrawn(id, row[0]));
     }
 
+    /**
+     * Holds the request's row until the caller's transaction ends, so that steps which must happen
+     * once per request (starting its process) do not run twice side by side, e.g. when an event is
+     * delivered again while its first delivery is still running.
+     */
+    public void lock(HelpRequestId id) {
+        db.sql("SELECT id FROM help_request WHERE id = ? FOR UPDATE").param(id.value()).query(UUID.class).optional()
+                .orElseThrow(() -> new NotFoundException("error.help-request.not-found"));
+    }
+
     /** The places (woonplaatsen) the distance criterion knows, by name. */
     @Transactional(readOnly = true)
     public List<String> places() {

@@ -65,7 +65,7 @@ public class ProposeBuddyView extends MatchingTaskScreen {
         grid.addColumn(RankedCandidate::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(RankedCandidate::name).setHeader(getTranslation("candidates.name")).setAutoWidth(true);
         grid.addComponentColumn(c -> new CandidateExplanation(c.score(), c.contributions(), weights))
-                .setHeader(getTranslation("candidates.score.header")).setWidth("24em").setFlexGrow(0);
+                .setKey("explanation").setHeader(getTranslation("candidates.score.header")).setWidth("24em").setFlexGrow(0);
         grid.addColumn(c -> getTranslation("candidates.load", c.openMatches(), c.maxMatches()))
                 .setHeader(getTranslation("candidates.load.header")).setAutoWidth(true);
         grid.addColumn(c -> c.region().value() + c.place().map(p -> " · " + p).orElse(""))

@@ -25,6 +25,7 @@ import nl.steunpunt.buddy.matching.CapacityAvailable;
 import nl.steunpunt.buddy.matching.HelpRequestId;
 import nl.steunpunt.buddy.matching.HelpRequestWithdrawn;
 import nl.steunpunt.buddy.matching.HelpRequested;
+import nl.steunpunt.buddy.matching.HelpRequests;
 import nl.steunpunt.buddy.matching.Matchmaking;
 import nl.steunpunt.buddy.processes.MatchingProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
@@ -48,10 +49,12 @@ class MatchingFlow implements WaitingListProposals {
     private final ManagementService managementService;
     private final TaskService taskService;
     private final Matchmaking matchmaking;
+    private final HelpRequests requests;
     private final CurrentActor currentActor;
 
     MatchingFlow(RuntimeService runtimeService, HistoryService historyService, ManagementService managementService,
-            TaskService taskService, Matchmaking matchmaking, CurrentActor currentActor) {
+            TaskService taskService, Matchmaking matchmaking, HelpRequests requests, CurrentActor currentActor) {
+        this.requests = requests;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.managementService = managementService;
@@ -60,8 +63,10 @@ class MatchingFlow implements WaitingListProposals {
         this.currentActor = currentActor;
     }
 
+    /** Starts the request's process once, also when the event is delivered again while its first delivery runs. */
     @ApplicationModuleListener
     void on(HelpRequested event) {
+        requests.lock(event.request());
         boolean started = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(MatchingProcess.PROCESS_ID)
                 .processInstanceBusinessKey(event.reference()).count() > 0;
         if (started) {
