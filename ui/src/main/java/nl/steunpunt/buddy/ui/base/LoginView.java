@@ -45,7 +45,9 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
         Anchor apply = new Anchor("aanmelden", getTranslation("login.apply"));
         apply.setId("apply-as-buddy");
-        add(new H1(getTranslation("app.name")), new LanguageSwitch(), form, apply);
+        Anchor askForHelp = new Anchor("hulpvraag", getTranslation("login.ask-for-help"));
+        askForHelp.setId("ask-for-help");
+        add(new H1(getTranslation("app.name")), new LanguageSwitch(), form, apply, askForHelp);
         if (demo) {
             VerticalLayout accounts = new VerticalLayout();
             accounts.setPadding(false);
