@@ -201,8 +201,8 @@ class InboxViewTest extends KaribuTest {
     void each_role_sees_only_its_own_menu_entries() {
         openAppAs(COORDINATOR_A);
         UI.getCurrent().navigate(HomeView.class);
-        assertThat(menuLabels()).containsExactly("Start", "Takenlijst", "Aanmeldingen", "Scholingssessies", "Kwalificaties", "Wachtlijst",
-                "Buddypool");
+        assertThat(menuLabels()).containsExactly("Start", "Takenlijst", "Aanmeldingen", "Hulpvragen", "Wachtlijst", "Buddypool",
+                "Scholingssessies", "Kwalificaties");
         closeApp();
 
         openAppAs(TRAINER_A);
@@ -218,8 +218,8 @@ class InboxViewTest extends KaribuTest {
     void the_screens_speak_english_when_the_user_chooses_it() {
         openAppAs(COORDINATOR_A, BuddyI18NProvider.ENGLISH);
         UI.getCurrent().navigate(InboxView.class);
-        assertThat(menuLabels()).containsExactly("Home", "Task inbox", "Applications", "Training sessions", "Qualifications",
-                "Waiting list", "Buddy pool");
+        assertThat(menuLabels()).containsExactly("Home", "Task inbox", "Applications", "Help requests", "Waiting list", "Buddy pool",
+                "Training sessions", "Qualifications");
         assertThat(inboxGrid().getColumnByKey("due").getHeaderText()).isEqualTo("Due");
     }
 

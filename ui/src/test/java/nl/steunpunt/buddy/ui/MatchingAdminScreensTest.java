@@ -15,7 +15,6 @@ import static nl.steunpunt.buddy.ui.TestWorld.REGION_B;
 import static nl.steunpunt.buddy.ui.TestWorld.TRAINER_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.util.List;
@@ -87,6 +86,7 @@ import nl.steunpunt.buddy.workflow.WorkItems;
 class MatchingAdminScreensTest extends KaribuTest {
 
     @Autowired HelpRequests helpRequests;
+    @Autowired MatchingWorld matchingWorld;
     @Autowired Matchmaking matchmaking;
     @Autowired WorkItems workItems;
 
@@ -259,30 +259,21 @@ class MatchingAdminScreensTest extends KaribuTest {
 
     @Test
     void a_request_without_free_buddies_waits_and_the_coordinator_sees_why_and_that_the_batch_leaves_it_waiting() {
-        HelpRequestId id = helpRequests.submit(newRequest(REGION_B, "wachtend-" + UUID.randomUUID() + "@example.org"), UUID.randomUUID());
-        WorkItem intake = Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> task(COORDINATOR_B, id, MatchingProcess.TASK_INTAKE_REQUEST), Optional::isPresent).orElseThrow();
-        world.as(COORDINATOR_B, () -> {
-            workItems.complete(intake.id(), Map.of(), () -> helpRequests.recordIntake(id, SchoolLevel.VO, Set.of(ProblemArea.AUTISME), "nl",
-                    Urgency.HIGH, null, null, "Telefonische intake: zoon zit thuis."));
-            return null;
-        });
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
-                .until(() -> helpRequests.status(id) == HelpRequestStatus.WAITING || hasTask(COORDINATOR_B, id, MatchingProcess.TASK_PROPOSE_BUDDY));
-        // Other tests may have certified buddies in this region; then the request does not wait.
-        assumeTrue(helpRequests.status(id) == HelpRequestStatus.WAITING, "a free buddy in region B: nothing waits");
+        // A region of its own without any buddy: nothing can be proposed.
+        MatchingWorld.Scene scene = matchingWorld.scene();
+        HelpRequestId id = matchingWorld.request(scene).level(SchoolLevel.VO).areas(ProblemArea.AUTISME).submit();
+        matchingWorld.intake(scene.coordinator(), id);
+        matchingWorld.awaitStatus(id, HelpRequestStatus.WAITING);
         String reference = helpRequests.contact(id).orElseThrow().reference();
 
-        openAppAs(COORDINATOR_B);
+        openAppAs(scene.coordinator());
         UI.getCurrent().navigate(WaitingListView.class);
         @SuppressWarnings("unchecked")
         Grid<HelpRequestSummary> grid = _get(Grid.class, spec -> spec.withId("waiting-grid"));
         List<HelpRequestSummary> rows = IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i)).toList();
-        assertThat(rows).allSatisfy(r -> assertThat(r.region()).isEqualTo(REGION_B));
-        int row = rows.stream().map(HelpRequestSummary::reference).toList().indexOf(reference);
-        assertThat(row).isNotNegative();
+        assertThat(rows).extracting(HelpRequestSummary::reference).containsExactly(reference);
 
-        _click((Button) GridKt._getCellComponent(grid, row, "actions"));
+        _click((Button) GridKt._getCellComponent(grid, 0, "actions"));
         Dialog dialog = _get(Dialog.class, spec -> spec.withId("propose-dialog"));
         assertThat(dialog.getHeaderTitle()).isEqualTo("Buddy voorstellen voor " + reference);
         assertThat(_find(Paragraph.class, spec -> spec.withId("no-candidates"))).hasSize(1);
@@ -294,31 +285,39 @@ class MatchingAdminScreensTest extends KaribuTest {
     }
 
     @Test
-    void the_coordinator_sees_the_pool_of_her_own_regions() {
-        openAppAs(COORDINATOR_B);
+    void the_coordinator_sees_the_pool_of_her_own_regions_and_edits_a_buddys_matching_profile() {
+        MatchingWorld.Scene scene = matchingWorld.scene();
+        MatchingWorld.Scene other = matchingWorld.scene();
+        MatchingWorld.Buddy buddy = matchingWorld.certifiedBuddy(scene, MatchingWorld.buddy("pool"));
+
+        openAppAs(scene.coordinator());
         UI.getCurrent().navigate(BuddyPoolView.class);
         @SuppressWarnings("unchecked")
         Grid<PoolBuddy> grid = _get(Grid.class, spec -> spec.withId("pool-grid"));
-        IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i))
-                .forEach(b -> assertThat(b.region()).isEqualTo(REGION_B));
+        assertThat(IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i)).toList())
+                .singleElement().satisfies(b -> {
+                    assertThat(b.id()).isEqualTo(buddy.id());
+                    assertThat(b.qualified()).isTrue();
+                    assertThat(b.hasAccount()).isTrue();
+                });
+
+        openAppAs(other.coordinator());
+        UI.getCurrent().navigate(BuddyPoolView.class);
+        @SuppressWarnings("unchecked")
+        Grid<PoolBuddy> otherGrid = _get(Grid.class, spec -> spec.withId("pool-grid"));
+        assertThat(GridKt._size(otherGrid)).as("another region's buddies are not shown").isZero();
     }
 
     @Test
     void a_buddy_without_proposals_or_matches_gets_a_friendly_empty_overview() {
-        boolean noProposals = world.as(BUDDY_A, () -> matchmaking.myProposals()).isEmpty();
-        boolean noMatches = world.as(BUDDY_A, () -> matchmaking.myMatches()).isEmpty();
-        openAppAs(BUDDY_A);
+        MatchingWorld.Scene scene = matchingWorld.scene();
+        String fresh = matchingWorld.buddyAccount(scene, "nieuw");
+        openAppAs(fresh);
         UI.getCurrent().navigate(MyMatchesView.class);
 
-        assertThat(_find(Paragraph.class, spec -> spec.withId("my-proposals-empty"))).hasSize(noProposals ? 1 : 0);
-        assertThat(_find(Paragraph.class, spec -> spec.withId("my-matches-empty"))).hasSize(noMatches ? 1 : 0);
-        if (noProposals) {
-            assertThat(_get(Paragraph.class, spec -> spec.withId("my-proposals-empty")).getText())
-                    .startsWith("Er staan nu geen voorstellen voor je klaar.");
-        }
-        if (noMatches) {
-            assertThat(_get(Paragraph.class, spec -> spec.withId("my-matches-empty")).getText()).startsWith("Je hebt nog geen koppelingen.");
-        }
+        assertThat(_get(Paragraph.class, spec -> spec.withId("my-proposals-empty")).getText())
+                .startsWith("Er staan nu geen voorstellen voor je klaar.");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("my-matches-empty")).getText()).startsWith("Je hebt nog geen koppelingen.");
     }
 
     // ---- helpers ------------------------------------------------------------------------------

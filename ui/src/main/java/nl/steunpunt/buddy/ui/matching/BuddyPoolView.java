@@ -36,7 +36,7 @@ import nl.steunpunt.buddy.ui.base.Notifications;
  */
 @Route("buddies")
 @RolesAllowed("COORDINATOR")
-@Menu(order = 8, title = "menu.buddy-pool")
+@Menu(order = 2.7, title = "menu.buddy-pool")
 public class BuddyPoolView extends VerticalLayout implements HasDynamicTitle {
 
     private final Matchmaking matchmaking;

@@ -56,7 +56,7 @@ import nl.steunpunt.buddy.workflow.WaitingListProposals;
  */
 @Route("wachtlijst")
 @RolesAllowed("COORDINATOR")
-@Menu(order = 7, title = "menu.waiting-list")
+@Menu(order = 2.6, title = "menu.waiting-list")
 public class WaitingListView extends VerticalLayout implements HasDynamicTitle {
 
     private final Matchmaking matchmaking;
