@@ -40,6 +40,10 @@ class MatchingBenchmarkTest {
 
     private static final double RANK_TARGET_MS = 20.0;
     private static final double BATCH_TARGET_RATIO = 1.5;
+    private static final int RANK_WARMUPS = 200;
+    private static final int RANK_RUNS = 101;
+    private static final int BATCH_WARMUPS = 1;
+    private static final int BATCH_RUNS = 5;
 
     private final MatchingEngine engine = new MatchingEngine(Map.of(
             MatchingEngineTest.UTRECHT, Set.of(MatchingEngineTest.EEMLAND),
@@ -54,7 +58,7 @@ class MatchingBenchmarkTest {
         RequestProfile one = MatchingEngineTest.request("r", MatchingEngineTest.UTRECHT, Optional.empty(), random);
         Timed<Ranking> ours = new Timed<>(() -> engine.rank(one, many, weights));
         Timed<Ranking> baseline = new Timed<>(() -> streamRanking(one, many));
-        alternate(50, 51, ours, baseline);
+        alternate(RANK_WARMUPS, RANK_RUNS, ours, baseline);
 
         // batch: 2,000 requests against 3,000 buddies
         random = new Random(7);
@@ -72,8 +76,8 @@ class MatchingBenchmarkTest {
             referenceRuns.add(result);
             return result;
         });
-        alternate(1, 5, assign, reference);
-        referenceRuns.subList(0, 1).clear(); // the warm-up
+        alternate(BATCH_WARMUPS, BATCH_RUNS, assign, reference);
+        referenceRuns.subList(0, BATCH_WARMUPS).clear();
 
         Assignment assignment = assign.result;
         ReferenceAssignment.Result optimum = reference.result;
@@ -94,8 +98,8 @@ class MatchingBenchmarkTest {
                 String.format("%.2f", batchRatio), "<= 1.5 x reference", verdict(batchRatio <= BATCH_TARGET_RATIO)));
         table.append(String.format(row, "assign: total score (optimality)", assignment.totalScore(), optimum.totalScore(), "",
                 "= reference optimum", verdict(assignment.totalScore() == optimum.totalScore())));
-        table.append(String.format("Times are medians: ranking of 51 runs after 50 warm-up runs, assignment of 5 runs after one warm-up run"
-                + " (engine and reference alternating).%n"));
+        table.append(String.format("Times are medians: ranking of %d runs after %d warm-up runs, assignment of %d runs after %d warm-up"
+                + " run(s); engine and reference alternate.%n", RANK_RUNS, RANK_WARMUPS, BATCH_RUNS, BATCH_WARMUPS));
         table.append(String.format("Ranking reference: streams over the public API (score every allowed buddy, sort), same ranking.%n"));
         table.append(String.format("Assignment reference: JGraphT %s minimum-cost flow (capacity scaling), exact; its time = network %s +"
                 + " solve %s (medians); scores computed beforehand, not counted. Ours includes its own scoring.%n",
