@@ -99,7 +99,7 @@ class MatchingBenchmarkTest {
         table.append(String.format(row, "assign: total score (optimality)", assignment.totalScore(), optimum.totalScore(), "",
                 "= reference optimum", verdict(assignment.totalScore() == optimum.totalScore())));
         table.append(String.format("Times are medians: ranking of %d runs after %d warm-up runs, assignment of %d runs after %d warm-up"
-                + " run(s); engine and reference alternate.%n", RANK_RUNS, RANK_WARMUPS, BATCH_RUNS, BATCH_WARMUPS));
+                + " run(s); engine and reference alternate, with a garbage collection before each measured run.%n", RANK_RUNS, RANK_WARMUPS, BATCH_RUNS, BATCH_WARMUPS));
         table.append(String.format("Ranking reference: streams over the public API (score every allowed buddy, sort), same ranking.%n"));
         table.append(String.format("Assignment reference: JGraphT %s minimum-cost flow (capacity scaling), exact; its time = network %s +"
                 + " solve %s (medians); scores computed beforehand, not counted. Ours includes its own scoring.%n",
@@ -210,6 +210,9 @@ class MatchingBenchmarkTest {
         }
 
         void run(boolean measured) {
+            if (measured) {
+                System.gc(); // neither pays for collecting the other's garbage
+            }
             long start = System.nanoTime();
             result = task.get();
             long elapsed = System.nanoTime() - start;
