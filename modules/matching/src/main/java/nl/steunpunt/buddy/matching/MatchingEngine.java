@@ -1,8 +1,8 @@
 package nl.steunpunt.buddy.matching;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,8 @@ import nl.steunpunt.buddy.shared.RegionCode;
  */
 public class MatchingEngine {
 
+    private static final Criterion[] CRITERIA = Criterion.values();
+
     private final Map<RegionCode, Set<RegionCode>> neighbours;
 
     /** @param neighbours for each region, the regions next to it (a buddy may help there too) */
@@ -29,9 +31,9 @@ public class MatchingEngine {
         List<Candidate> candidates = new ArrayList<>();
         List<Exclusion> exclusions = new ArrayList<>();
         for (BuddyProfile buddy : buddies) {
-            Optional<HardRule> broken = brokenRule(request, buddy);
-            if (broken.isPresent()) {
-                exclusions.add(new Exclusion(buddy.buddyId(), broken.get()));
+            HardRule broken = firstBroken(request, buddy);
+            if (broken != null) {
+                exclusions.add(new Exclusion(buddy.buddyId(), broken));
             } else {
                 candidates.add(score(request, buddy, weights));
             }
@@ -42,41 +44,17 @@ public class MatchingEngine {
 
     /** The first hard rule this buddy breaks for this request, if any. */
     public Optional<HardRule> brokenRule(RequestProfile request, BuddyProfile buddy) {
-        if (!buddy.certified()) {
-            return Optional.of(HardRule.NOT_CERTIFIED);
-        }
-        if (!buddy.vogValid()) {
-            return Optional.of(HardRule.VOG_NOT_VALID);
-        }
-        if (!servesRegion(buddy, request.region())) {
-            return Optional.of(HardRule.OTHER_REGION);
-        }
-        if (buddy.freeCapacity() <= 0) {
-            return Optional.of(HardRule.NO_CAPACITY);
-        }
-        if (request.school().map(buddy.schools()::contains).orElse(false)) {
-            return Optional.of(HardRule.CONFLICT_OF_INTEREST);
-        }
-        if (request.declinedBy().contains(buddy.buddyId())) {
-            return Optional.of(HardRule.DECLINED_BEFORE);
-        }
-        return Optional.empty();
+        return Optional.ofNullable(firstBroken(request, buddy));
     }
 
     /** The explained score of a buddy who breaks no hard rule. */
     public Candidate score(RequestProfile request, BuddyProfile buddy, MatchingWeights weights) {
-        Map<Criterion, Double> fit = new EnumMap<>(Criterion.class);
-        long shared = request.problemAreas().stream().filter(buddy.problemAreas()::contains).count();
-        fit.put(Criterion.PROBLEM_AREAS, request.problemAreas().isEmpty() ? 1.0 : (double) shared / request.problemAreas().size());
-        fit.put(Criterion.SCHOOL_LEVEL, buddy.schoolLevels().contains(request.schoolLevel()) ? 1.0 : 0.0);
-        fit.put(Criterion.LANGUAGE, request.language() == null || buddy.languages().contains(request.language()) ? 1.0 : 0.0);
-        fit.put(Criterion.DISTANCE, distanceFit(request, buddy, weights));
-        fit.put(Criterion.AVAILABILITY, buddy.maxMatches() == 0 ? 0.0 : (double) buddy.freeCapacity() / buddy.maxMatches());
-        List<Contribution> contributions = new ArrayList<>();
+        List<Contribution> contributions = new ArrayList<>(CRITERIA.length);
         int score = 0;
-        for (Criterion criterion : Criterion.values()) {
-            int points = (int) Math.round(weights.weight(criterion) * fit.get(criterion));
-            contributions.add(new Contribution(criterion, fit.get(criterion), points));
+        for (Criterion criterion : CRITERIA) {
+            double fit = fit(criterion, request, buddy, weights);
+            int points = points(weights.weight(criterion), fit);
+            contributions.add(new Contribution(criterion, fit, points));
             score += points;
         }
         return new Candidate(buddy.buddyId(), score, contributions);
@@ -85,52 +63,114 @@ public class MatchingEngine {
     /**
      * The assignment of requests to buddies with the largest total score, respecting every hard
      * rule and each buddy's free capacity. A request no buddy may take stays unassigned; so does
-     * one whose only candidates are better used elsewhere. Exact: the Hungarian method on requests
-     * against buddy places (one per free place), with a "stay waiting" place per request.
+     * one whose only candidates are better used elsewhere. Exact: a minimum-cost assignment (the
+     * Hungarian method in its sparse, capacitated form, see {@link CapacitatedAssignment}) of the
+     * requests to the buddies over the allowed pairs only, at cost {@code maximum - score}, where
+     * staying unassigned costs {@code maximum}; a buddy is one column with her free capacity.
      */
     public Assignment assign(List<RequestProfile> requests, List<BuddyProfile> buddies, MatchingWeights weights) {
-        List<BuddyProfile> places = new ArrayList<>();
-        for (BuddyProfile buddy : buddies) {
-            for (int i = 0; i < Math.min(buddy.freeCapacity(), requests.size()); i++) {
-                places.add(buddy);
-            }
+        int maximum = weights.maximum();
+        int[] weight = new int[CRITERIA.length];
+        for (Criterion criterion : CRITERIA) {
+            weight[criterion.ordinal()] = weights.weight(criterion);
         }
-        int n = requests.size();
-        int m = places.size() + n;
-        long[][] cost = new long[n][m];
-        Candidate[][] candidate = new Candidate[n][places.size()];
-        long forbidden = (long) weights.maximum() * (n + 1) + 1;
-        for (int r = 0; r < n; r++) {
+        int[] capacity = new int[buddies.size()];
+        for (int b = 0; b < buddies.size(); b++) {
+            capacity[b] = buddies.get(b).freeCapacity();
+        }
+        int[] rowStart = new int[requests.size() + 1];
+        int[] column = new int[Math.max(16, requests.size() * 16)];
+        int[] cost = new int[column.length];
+        int arcs = 0;
+        for (int r = 0; r < requests.size(); r++) {
             RequestProfile request = requests.get(r);
-            Map<String, Candidate> scored = new java.util.HashMap<>();
-            for (int p = 0; p < places.size(); p++) {
-                BuddyProfile buddy = places.get(p);
-                if (brokenRule(request, buddy).isPresent()) {
-                    cost[r][p] = forbidden;
-                } else {
-                    Candidate c = scored.computeIfAbsent(buddy.buddyId(), id -> score(request, buddy, weights));
-                    candidate[r][p] = c;
-                    cost[r][p] = -c.score();
+            for (int b = 0; b < buddies.size(); b++) {
+                BuddyProfile buddy = buddies.get(b);
+                if (firstBroken(request, buddy) == null) {
+                    if (arcs == column.length) {
+                        column = Arrays.copyOf(column, 2 * arcs);
+                        cost = Arrays.copyOf(cost, 2 * arcs);
+                    }
+                    column[arcs] = b;
+                    cost[arcs] = maximum - plainScore(request, buddy, weights, weight);
+                    arcs++;
                 }
             }
-            for (int w = places.size(); w < m; w++) {
-                cost[r][w] = w - places.size() == r ? 0 : forbidden;
-            }
+            rowStart[r + 1] = arcs;
         }
-        int[] column = Hungarian.solve(cost);
+        int[] buddyOf = CapacitatedAssignment.solve(rowStart, column, cost, capacity, maximum);
+        // only the chosen pairs get their explanation; its score is the plain score the solver used
         List<Assignment.Pair> pairs = new ArrayList<>();
         Set<String> unassigned = new LinkedHashSet<>();
         long total = 0;
-        for (int r = 0; r < n; r++) {
-            int p = column[r];
-            if (p < places.size() && candidate[r][p] != null) {
-                pairs.add(new Assignment.Pair(requests.get(r).requestId(), candidate[r][p]));
-                total += candidate[r][p].score();
+        for (int r = 0; r < requests.size(); r++) {
+            RequestProfile request = requests.get(r);
+            if (buddyOf[r] == CapacitatedAssignment.UNASSIGNED) {
+                unassigned.add(request.requestId());
             } else {
-                unassigned.add(requests.get(r).requestId());
+                Candidate candidate = score(request, buddies.get(buddyOf[r]), weights);
+                pairs.add(new Assignment.Pair(request.requestId(), candidate));
+                total += candidate.score();
             }
         }
         return new Assignment(pairs, total, unassigned);
+    }
+
+    private HardRule firstBroken(RequestProfile request, BuddyProfile buddy) {
+        if (!buddy.certified()) {
+            return HardRule.NOT_CERTIFIED;
+        }
+        if (!buddy.vogValid()) {
+            return HardRule.VOG_NOT_VALID;
+        }
+        if (!servesRegion(buddy, request.region())) {
+            return HardRule.OTHER_REGION;
+        }
+        if (buddy.freeCapacity() <= 0) {
+            return HardRule.NO_CAPACITY;
+        }
+        if (request.school().isPresent() && buddy.schools().contains(request.school().get())) {
+            return HardRule.CONFLICT_OF_INTEREST;
+        }
+        if (request.declinedBy().contains(buddy.buddyId())) {
+            return HardRule.DECLINED_BEFORE;
+        }
+        return null;
+    }
+
+    /** The score alone, without its explanation: the same fits and rounding as {@link #score}. */
+    private static int plainScore(RequestProfile request, BuddyProfile buddy, MatchingWeights weights, int[] weight) {
+        int score = 0;
+        for (Criterion criterion : CRITERIA) {
+            score += points(weight[criterion.ordinal()], fit(criterion, request, buddy, weights));
+        }
+        return score;
+    }
+
+    private static int points(int weight, double fit) {
+        return (int) Math.round(weight * fit);
+    }
+
+    /** How well the buddy fits the request on one criterion, 0 to 1. */
+    private static double fit(Criterion criterion, RequestProfile request, BuddyProfile buddy, MatchingWeights weights) {
+        return switch (criterion) {
+            case PROBLEM_AREAS -> {
+                if (request.problemAreas().isEmpty()) {
+                    yield 1.0;
+                }
+                int shared = 0;
+                for (var area : request.problemAreas()) {
+                    if (buddy.problemAreas().contains(area)) {
+                        shared++;
+                    }
+                }
+                yield (double) shared / request.problemAreas().size();
+            }
+            case SCHOOL_LEVEL -> buddy.schoolLevels().contains(request.schoolLevel()) ? 1.0 : 0.0;
+            case LANGUAGE -> request.language() == null || buddy.languages().contains(request.language()) ? 1.0 : 0.0;
+            case DISTANCE -> distanceFit(request, buddy, weights);
+            case AVAILABILITY -> buddy.maxMatches() == 0 ? 0.0 : (double) buddy.freeCapacity() / buddy.maxMatches();
+        };
     }
 
     private boolean servesRegion(BuddyProfile buddy, RegionCode region) {
