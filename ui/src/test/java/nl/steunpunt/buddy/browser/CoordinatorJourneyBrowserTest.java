@@ -37,12 +37,16 @@ import nl.steunpunt.buddy.processes.RecruitmentProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.ApplicationStatus;
 import nl.steunpunt.buddy.recruitment.Applications;
+import nl.steunpunt.buddy.matching.HelpRequestId;
+import nl.steunpunt.buddy.matching.HelpRequestStatus;
+import nl.steunpunt.buddy.ui.MatchingWorld;
 import nl.steunpunt.buddy.ui.TestWorld;
 import nl.steunpunt.buddy.workflow.WorkItem;
 
 /**
- * The journey that must work end to end, in a real browser against the real server: sign-in
- * through Spring Security, the inbox, a task form, completion. Runs with {@code -Pbrowser}; needs
+ * The journeys that must work end to end, in a real browser against the real server: sign-in
+ * through Spring Security, the inbox, a task form, completion; a proposal answered by the buddy in
+ * her own overview; the public forms. Runs with {@code -Pbrowser}; needs
  * Debian's {@code chromium} and {@code chromium-driver}.
  */
 @Tag("browser")
@@ -58,6 +62,7 @@ class CoordinatorJourneyBrowserTest {
     @LocalServerPort int port;
     @Autowired TestWorld world;
     @Autowired Applications applications;
+    @Autowired MatchingWorld matching;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -124,6 +129,46 @@ class CoordinatorJourneyBrowserTest {
 
         waitFor(() -> browser.getCurrentUrl().endsWith("/inbox"));
         assertThat(applications.status(id)).isEqualTo(ApplicationStatus.INTAKE_PLANNING);
+    }
+
+    @Test
+    void a_coordinator_proposes_the_best_ranked_buddy_who_accepts_in_her_own_overview() {
+        MatchingWorld.Scene scene = matching.scene();
+        MatchingWorld.Buddy buddy = matching.certifiedBuddy(scene, MatchingWorld.buddy("petra"));
+        HelpRequestId request = matching.request(scene).submit();
+        WorkItem propose = matching.toProposeTask(scene, request);
+        String reference = propose.caseReference();
+
+        browser.get(url("/login"));
+        signIn(scene.coordinator(), PASSWORD);
+        waitFor(() -> !browser.findElements(By.id("main-menu")).isEmpty());
+        browser.get(url("/taken/buddy-voorstellen/" + propose.id()));
+        waitFor(() -> text(By.id("candidates")).contains("Score"));
+        click(browser.findElement(By.id("complete-task")));
+        waitFor(() -> browser.getCurrentUrl().endsWith("/inbox"));
+        matching.awaitStatus(request, HelpRequestStatus.PROPOSED);
+
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        signIn(buddy.username(), PASSWORD);
+        waitFor(() -> !browser.findElements(By.id("main-menu")).isEmpty());
+        browser.get(url("/mijn-koppelingen"));
+        waitFor(() -> !browser.findElements(By.id("answer-" + reference)).isEmpty());
+        click(browser.findElement(By.id("answer-" + reference)));
+        waitFor(() -> !browser.findElements(By.id("proposal-answer")).isEmpty());
+        click(browser.findElement(By.id("proposal-answer")).findElements(By.tagName("vaadin-radio-button")).get(0));
+        click(browser.findElement(By.id("complete-task")));
+
+        waitFor(() -> browser.getCurrentUrl().endsWith("/mijn-koppelingen"));
+        matching.awaitStatus(request, HelpRequestStatus.MATCHED);
+        waitFor(() -> !browser.findElements(By.id("first-contact-" + reference)).isEmpty());
+    }
+
+    @Test
+    void the_public_help_request_form_opens_without_signing_in() {
+        browser.get(url("/hulpvraag"));
+        waitFor(() -> !browser.findElements(By.id("help-kind")).isEmpty());
+        assertThat(browser.getCurrentUrl()).endsWith("/hulpvraag");
     }
 
     @Test

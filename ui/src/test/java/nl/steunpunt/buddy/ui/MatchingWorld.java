@@ -1,5 +1,6 @@
 package nl.steunpunt.buddy.ui;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -74,10 +75,10 @@ public class MatchingWorld {
     private final HelpRequests requests;
     private final Matchmaking matchmaking;
     private final WorkItems workItems;
-    private final TestClock clock;
+    private final Clock clock;
 
     MatchingWorld(TestWorld world, Regions regions, LocalAccounts accounts, Applications applications, Training training,
-            HelpRequests requests, Matchmaking matchmaking, WorkItems workItems, TestClock clock) {
+            HelpRequests requests, Matchmaking matchmaking, WorkItems workItems, Clock clock) {
         this.world = world;
         this.regions = regions;
         this.accounts = accounts;
