@@ -138,14 +138,19 @@ public class TestWorld {
      * it waits for the VOG.
      */
     public WorkItem advance(ApplicationId id, String target) {
+        return advance(id, target, COORDINATOR_A);
+    }
+
+    /** As {@link #advance(ApplicationId, String)}, for an application of another region with its own coordinator. */
+    public WorkItem advance(ApplicationId id, String target, String coordinator) {
         List<String> steps = List.of(RecruitmentProcess.TASK_SCREEN_APPLICATION, RecruitmentProcess.TASK_SCHEDULE_INTAKE,
                 RecruitmentProcess.TASK_HOLD_INTAKE, RecruitmentProcess.TASK_ASSESS_SUITABILITY, RecruitmentProcess.TASK_DECIDE);
         for (String step : steps) {
-            WorkItem task = awaitTask(COORDINATOR_A, id, step);
+            WorkItem task = awaitTask(coordinator, id, step);
             if (step.equals(target)) {
                 return task;
             }
-            as(COORDINATOR_A, () -> {
+            as(coordinator, () -> {
                 switch (step) {
                     case RecruitmentProcess.TASK_SCREEN_APPLICATION -> workItems.complete(task.id(),
                             Map.of(RecruitmentProcess.Variables.SUITABLE, true), () -> applications.recordScreening(id, true, "Geschikt"));
