@@ -251,7 +251,13 @@ public class Matchmaking {
         if (status == HelpRequestStatus.INTAKE || status == HelpRequestStatus.PROPOSED) {
             setStatus(request, HelpRequestStatus.SEARCHING);
         }
-        return !rank(request).candidates().isEmpty();
+        boolean available = !rank(request).candidates().isEmpty();
+        if (available && status == HelpRequestStatus.WAITING) {
+            // Re-evaluated from the waiting list with a buddy free: the coordinator proposes from the ranking now.
+            db.sql("UPDATE help_request SET status = 'SEARCHING', last_changed_at = ?, version = version + 1 WHERE id = ? "
+                    + "AND status = 'WAITING'").params(Timestamp.from(clock.instant()), request.value()).update();
+        }
+        return available;
     }
 
     /** No suitable buddy now: the request waits (since the first time it was placed). */
