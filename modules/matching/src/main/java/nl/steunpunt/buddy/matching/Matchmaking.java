@@ -662,9 +662,7 @@ public class Matchmaking {
 
     /** The regions a buddy of this region may help in: her own and its neighbours. */
     private Set<RegionCode> served(RegionCode region) {
-        Set<RegionCode> served = new TreeSet<>(neighbours(region));
-        served.add(region);
-        return served;
+        return records.served(Set.of(region));
     }
 
     private Map<RegionCode, Set<RegionCode>> neighbourMap() {
