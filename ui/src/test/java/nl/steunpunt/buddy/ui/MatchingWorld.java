@@ -64,7 +64,7 @@ import nl.steunpunt.buddy.workflow.WorkItems;
 @Component
 public class MatchingWorld {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final Duration WAIT = Duration.ofSeconds(90);
     private static final AtomicInteger COUNTER = new AtomicInteger();
 
     private final TestWorld world;

@@ -236,8 +236,12 @@ public class HelpRequests {
         }
         db.sql("UPDATE help_request SET status = 'WITHDRAWN', withdrawal_reason = ?, waiting_since = NULL, last_changed_at = ?, "
                 + "version = version + 1 WHERE id = ?").params(reason, Timestamp.from(clock.instant()), id.value()).update();
-        records.release(id);
+        Set<RegionCode> freed = records.release(id);
         events.publishEvent(new HelpRequestWithdrawn(id, row[0]));
+        if (!freed.isEmpty()) {
+            // The buddy's place is free now, not when the workflow gets to the withdrawal: waiting requests get a look.
+            events.publishEvent(new CapacityAvailable(records.served(freed)));
+        }
     }
 
     /**

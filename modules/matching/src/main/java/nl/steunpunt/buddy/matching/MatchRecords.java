@@ -91,4 +91,15 @@ class MatchRecords {
                 .params(now, request.value()).query(String.class).list());
         return regions.stream().map(RegionCode::new).collect(java.util.stream.Collectors.toSet());
     }
+
+    /** The regions buddies of these regions may help in: their own and the neighbouring ones. */
+    Set<RegionCode> served(Set<RegionCode> buddyRegions) {
+        Set<RegionCode> served = new java.util.TreeSet<>(buddyRegions);
+        if (!buddyRegions.isEmpty()) {
+            db.sql("SELECT neighbour_code FROM region_neighbour WHERE region_code IN (:regions)")
+                    .param("regions", buddyRegions.stream().map(RegionCode::value).toList()).query(String.class).list()
+                    .forEach(code -> served.add(new RegionCode(code)));
+        }
+        return served;
+    }
 }

@@ -376,6 +376,7 @@ public class Matchmaking {
      */
     public void answer(HelpRequestId request, boolean accept, String reason) {
         Actor actor = currentActor.require();
+        lock(request);
         var pending = pendingProposalOf(request)
                 .filter(p -> p.userId().equals(actor.userId()))
                 .orElseThrow(() -> new AccessDeniedException("error.match.not-your-proposal"));
@@ -400,6 +401,7 @@ public class Matchmaking {
      * buddies have now turned this request down.
      */
     public int recordDecline(HelpRequestId request) {
+        lock(request);
         pendingProposalOf(request).ifPresent(p -> {
             db.sql("UPDATE match_proposal SET status = 'TIMED_OUT', answered_at = ? WHERE id = ?")
                     .params(Timestamp.from(clock.instant()), p.id()).update();
@@ -437,6 +439,7 @@ public class Matchmaking {
 
     /** The workflow activates the match after the introduction; announces {@link MatchActivated} once. */
     public void activate(HelpRequestId request) {
+        lock(request);
         Optional<StartingMatch> starting = db.sql("SELECT id, buddy_id, accepted_at, first_contact_on FROM buddy_match "
                 + "WHERE request_id = ? AND status = 'STARTING'").param(request.value()).query(StartingMatch::of).optional();
         if (starting.isEmpty()) {
@@ -659,6 +662,14 @@ public class Matchmaking {
         }
     }
 
+    /**
+     * Takes the request's row before its proposal or match: a proposal and a withdrawal lock the
+     * request first too, so a buddy answering while the requester withdraws never deadlocks.
+     */
+    private void lock(HelpRequestId request) {
+        db.sql("SELECT id FROM help_request WHERE id = ? FOR UPDATE").param(request.value()).query(UUID.class).optional();
+    }
+
     private void setStatus(HelpRequestId request, HelpRequestStatus status) {
         db.sql("UPDATE help_request SET status = ?, last_changed_at = ?, version = version + 1 WHERE id = ?")
                 .params(status.name(), Timestamp.from(clock.instant()), request.value()).update();
@@ -671,9 +682,7 @@ public class Matchmaking {
 
     /** The regions a buddy of this region may help in: her own and its neighbours. */
     private Set<RegionCode> served(RegionCode region) {
-        Set<RegionCode> served = new TreeSet<>(neighbours(region));
-        served.add(region);
-        return served;
+        return records.served(Set.of(region));
     }
 
     private Map<RegionCode, Set<RegionCode>> neighbourMap() {
