@@ -378,11 +378,14 @@ class MatchingFlowIntegrationTest extends ApplicationTest {
                 .activityId(MatchingProcess.EVENT_REEVALUATE_WAITING_LIST).finished().singleResult().getEndTime().toInstant())
                 .isBefore(reevaluation.getDuedate().toInstant().minus(6, ChronoUnit.DAYS));
         assertThat(requests.status(id)).isEqualTo(HelpRequestStatus.SEARCHING);
-        assertThat(world.as(scene.coordinator(), () -> matchmaking.waitingList())).isEmpty();
+        // It keeps its place on the waiting list (and in a batch) until someone is proposed.
+        assertThat(world.as(scene.coordinator(), () -> matchmaking.waitingList())).extracting(HelpRequestSummary::id)
+                .containsExactly(id);
         assertThat(world.as(scene.coordinator(), () -> matchmaking.candidates(id)).candidates()).extracting(RankedCandidate::buddy)
                 .containsExactly(dora.id());
         matching.propose(scene.coordinator(), id, dora, null);
         assertThat(requests.status(id)).isEqualTo(HelpRequestStatus.PROPOSED);
+        assertThat(world.as(scene.coordinator(), () -> matchmaking.waitingList())).isEmpty();
         matching.awaitTask(dora.username(), id, MatchingProcess.TASK_ANSWER_PROPOSAL);
     }
 
