@@ -33,7 +33,6 @@ import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.ui.base.Labels;
 import nl.steunpunt.buddy.ui.base.Notifications;
-import nl.steunpunt.buddy.workflow.CaseEvent;
 import nl.steunpunt.buddy.workflow.TaskGoneException;
 import nl.steunpunt.buddy.workflow.WorkItem;
 import nl.steunpunt.buddy.workflow.WorkItems;
@@ -119,7 +118,7 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
         back.setId("back-to-inbox");
         add(new HorizontalLayout(complete, back));
         if (showsCaseNotes()) {
-            add(notes(), timeline());
+            add(notes(), new CaseTimeline(workItems, item.caseReference(), zone, "case-timeline"));
         }
     }
 
@@ -230,21 +229,6 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
         });
         add.setId("add-note");
         return new VerticalLayout(note, add);
-    }
-
-    private Component timeline() {
-        VerticalLayout timeline = new VerticalLayout();
-        timeline.setId("case-timeline");
-        timeline.setPadding(false);
-        timeline.add(new H3(getTranslation("task.timeline")));
-        for (CaseEvent event : workItems.history(item.caseReference())) {
-            String label = event.kind() == CaseEvent.Kind.NOTE || event.kind() == CaseEvent.Kind.ASSIGNED
-                    ? event.label() : translatedElement(event.key(), event.label());
-            String text = getTranslation("timeline." + event.kind().name(), format(event.at()), label,
-                    event.actor().orElse("—"));
-            timeline.add(new Span(text));
-        }
-        return timeline;
     }
 
     private void showProblem(TranslatableException problem) {

@@ -3,9 +3,7 @@ package nl.steunpunt.buddy.ui.matching;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.List;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
@@ -26,12 +24,9 @@ import nl.steunpunt.buddy.matching.HelpRequests;
 import nl.steunpunt.buddy.matching.MatchRecord;
 import nl.steunpunt.buddy.matching.ProposalRecord;
 import nl.steunpunt.buddy.shared.TranslatableException;
-import nl.steunpunt.buddy.ui.base.Labels;
 import nl.steunpunt.buddy.ui.base.Notifications;
-import nl.steunpunt.buddy.ui.inbox.TaskForms;
-import nl.steunpunt.buddy.workflow.CaseEvent;
-import nl.steunpunt.buddy.workflow.WorkItem;
-import nl.steunpunt.buddy.workflow.WorkItemQuery;
+import nl.steunpunt.buddy.ui.inbox.CaseTasks;
+import nl.steunpunt.buddy.ui.inbox.CaseTimeline;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
 /**
@@ -75,11 +70,11 @@ public class HelpRequestView extends VerticalLayout implements HasUrlParameter<S
         add(new HelpRequestCaseFile(details, clock.getZone()));
         add(proposals());
         details.match().ifPresent(match -> add(match(match)));
-        add(openTasks());
+        add(new CaseTasks(workItems, details.reference()));
         if (details.status().isOpen()) {
             add(withdrawForm());
         }
-        add(timeline());
+        add(new CaseTimeline(workItems, details.reference(), clock.getZone(), "help-request-timeline"));
     }
 
     private VerticalLayout proposals() {
@@ -116,23 +111,6 @@ public class HelpRequestView extends VerticalLayout implements HasUrlParameter<S
         return section;
     }
 
-    private VerticalLayout openTasks() {
-        VerticalLayout tasks = new VerticalLayout();
-        tasks.setPadding(false);
-        tasks.setId("case-tasks");
-        tasks.add(new H3(getTranslation("application.open-tasks")));
-        List<WorkItem> open = workItems.find(WorkItemQuery.inbox().forCase(details.reference()), 0, 100);
-        if (open.isEmpty()) {
-            tasks.add(new Span(getTranslation("application.no-open-tasks")));
-        }
-        for (WorkItem item : open) {
-            Button button = new Button(Labels.of(this, "task." + item.definitionKey(), item.name()), e -> TaskForms.screenFor(item.formKey())
-                    .ifPresent(screen -> UI.getCurrent().navigate(screen, item.id())));
-            tasks.add(button);
-        }
-        return tasks;
-    }
-
     private VerticalLayout withdrawForm() {
         TextArea reason = new TextArea(getTranslation("withdraw.reason"));
         reason.setId("withdraw-reason");
@@ -154,21 +132,6 @@ public class HelpRequestView extends VerticalLayout implements HasUrlParameter<S
                 new Paragraph(getTranslation("help-request.withdraw.explain")), reason, withdraw);
         form.setPadding(false);
         return form;
-    }
-
-    private VerticalLayout timeline() {
-        VerticalLayout timeline = new VerticalLayout();
-        timeline.setPadding(false);
-        timeline.setId("help-request-timeline");
-        timeline.add(new H3(getTranslation("task.timeline")));
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
-        for (CaseEvent event : workItems.history(details.reference())) {
-            String label = event.kind() == CaseEvent.Kind.NOTE || event.kind() == CaseEvent.Kind.ASSIGNED
-                    ? event.label() : Labels.of(this, "task." + event.key(), event.label());
-            timeline.add(new Span(getTranslation("timeline." + event.kind().name(),
-                    format.format(event.at().atZone(clock.getZone())), label, event.actor().orElse("—"))));
-        }
-        return timeline;
     }
 
     private void showProblem(String message) {

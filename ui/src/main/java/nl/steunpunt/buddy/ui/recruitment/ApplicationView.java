@@ -2,11 +2,7 @@ package nl.steunpunt.buddy.ui.recruitment;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.List;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
@@ -14,7 +10,6 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -29,12 +24,9 @@ import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.ApplicationStatus;
 import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.shared.TranslatableException;
-import nl.steunpunt.buddy.ui.base.Labels;
 import nl.steunpunt.buddy.ui.base.Notifications;
-import nl.steunpunt.buddy.ui.inbox.TaskForms;
-import nl.steunpunt.buddy.workflow.CaseEvent;
-import nl.steunpunt.buddy.workflow.WorkItem;
-import nl.steunpunt.buddy.workflow.WorkItemQuery;
+import nl.steunpunt.buddy.ui.inbox.CaseTasks;
+import nl.steunpunt.buddy.ui.inbox.CaseTimeline;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
 /**
@@ -76,31 +68,14 @@ public class ApplicationView extends VerticalLayout implements HasUrlParameter<S
         removeAll();
         add(new H2(getTranslation("application.case-file", details.reference())));
         add(new ApplicationCaseFile(details, clock.getZone()));
-        add(openTasks());
+        add(new CaseTasks(workItems, details.reference()));
         if (details.status() == ApplicationStatus.VOG_PENDING) {
             add(vogForm());
         }
         if (!details.status().isClosed()) {
             add(withdrawForm());
         }
-        add(timeline());
-    }
-
-    private VerticalLayout openTasks() {
-        VerticalLayout tasks = new VerticalLayout();
-        tasks.setPadding(false);
-        tasks.setId("case-tasks");
-        tasks.add(new H3(getTranslation("application.open-tasks")));
-        List<WorkItem> open = workItems.find(WorkItemQuery.inbox().forCase(details.reference()), 0, 100);
-        if (open.isEmpty()) {
-            tasks.add(new Span(getTranslation("application.no-open-tasks")));
-        }
-        for (WorkItem item : open) {
-            Button button = new Button(translatedTask(item), e -> TaskForms.screenFor(item.formKey())
-                    .ifPresent(screen -> UI.getCurrent().navigate(screen, item.id())));
-            tasks.add(button);
-        }
-        return tasks;
+        add(new CaseTimeline(workItems, details.reference(), clock.getZone(), "application-timeline"));
     }
 
     private VerticalLayout vogForm() {
@@ -152,29 +127,6 @@ public class ApplicationView extends VerticalLayout implements HasUrlParameter<S
         VerticalLayout form = new VerticalLayout(new H3(getTranslation("withdraw.title")), reason, withdraw);
         form.setPadding(false);
         return form;
-    }
-
-    private VerticalLayout timeline() {
-        VerticalLayout timeline = new VerticalLayout();
-        timeline.setPadding(false);
-        timeline.setId("application-timeline");
-        timeline.add(new H3(getTranslation("task.timeline")));
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
-        for (CaseEvent event : workItems.history(details.reference())) {
-            String label = event.kind() == CaseEvent.Kind.NOTE || event.kind() == CaseEvent.Kind.ASSIGNED
-                    ? event.label() : translated(event.key(), event.label());
-            timeline.add(new Span(getTranslation("timeline." + event.kind().name(),
-                    format.format(event.at().atZone(clock.getZone())), label, event.actor().orElse("—"))));
-        }
-        return timeline;
-    }
-
-    private String translatedTask(WorkItem item) {
-        return translated(item.definitionKey(), item.name());
-    }
-
-    private String translated(String key, String fallback) {
-        return Labels.of(this, "task." + key, fallback);
     }
 
     private void showProblem(String message) {
