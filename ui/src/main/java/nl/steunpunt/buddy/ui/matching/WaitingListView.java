@@ -86,7 +86,7 @@ public class WaitingListView extends VerticalLayout implements HasDynamicTitle {
         grid.setAllRowsVisible(true);
         grid.addColumn(HelpRequestSummary::reference).setKey("reference").setHeader(getTranslation("applications.column.reference"))
                 .setAutoWidth(true);
-        grid.addColumn(s -> regionName(s.region())).setKey("region").setHeader(getTranslation("inbox.column.region")).setAutoWidth(true);
+        grid.addColumn(s -> s.region().value()).setTooltipGenerator(s -> regionName(s.region())).setKey("region").setHeader(getTranslation("inbox.column.region")).setAutoWidth(true);
         grid.addColumn(s -> getTranslation("requester-kind." + s.kind().name())).setKey("kind")
                 .setHeader(getTranslation("waiting-list.column.kind")).setAutoWidth(true);
         grid.addColumn(s -> getTranslation("school-level." + s.schoolLevel().name())).setKey("level")
@@ -150,7 +150,7 @@ public class WaitingListView extends VerticalLayout implements HasDynamicTitle {
             candidates.addColumn(RankedCandidate::position).setKey("position").setHeader("#").setAutoWidth(true).setFlexGrow(0);
             candidates.addColumn(RankedCandidate::name).setKey("name").setHeader(getTranslation("applications.column.name"))
                     .setAutoWidth(true);
-            candidates.addColumn(c -> regionName(c.region())).setKey("region").setHeader(getTranslation("inbox.column.region"))
+            candidates.addColumn(c -> c.region().value()).setTooltipGenerator(c -> regionName(c.region())).setKey("region").setHeader(getTranslation("inbox.column.region"))
                     .setAutoWidth(true);
             candidates.addColumn(c -> getTranslation("matching.score", c.score(), list.maximum())).setKey("score")
                     .setHeader(getTranslation("matching.column.score")).setAutoWidth(true);
@@ -274,7 +274,7 @@ public class WaitingListView extends VerticalLayout implements HasDynamicTitle {
             }).setKey("pick").setHeader(getTranslation("batch.column.pick")).setAutoWidth(true).setFlexGrow(0);
             pairs.addColumn(p -> p.request().reference()).setKey("reference").setHeader(getTranslation("applications.column.reference"))
                     .setAutoWidth(true);
-            pairs.addColumn(p -> regionName(p.request().region())).setKey("region").setHeader(getTranslation("inbox.column.region"))
+            pairs.addColumn(p -> p.request().region().value()).setTooltipGenerator(p -> regionName(p.request().region())).setKey("region").setHeader(getTranslation("inbox.column.region"))
                     .setAutoWidth(true);
             pairs.addColumn(p -> getTranslation("urgency." + p.request().urgency().name())).setKey("urgency")
                     .setHeader(getTranslation("waiting-list.column.urgency")).setAutoWidth(true);

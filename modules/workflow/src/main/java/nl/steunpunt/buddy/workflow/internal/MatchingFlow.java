@@ -18,7 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.steunpunt.buddy.matching.BatchProposal;
 import nl.steunpunt.buddy.matching.CapacityAvailable;
@@ -51,9 +54,13 @@ class MatchingFlow implements WaitingListProposals {
     private final Matchmaking matchmaking;
     private final HelpRequests requests;
     private final CurrentActor currentActor;
+    private final TransactionTemplate ownTransaction;
 
     MatchingFlow(RuntimeService runtimeService, HistoryService historyService, ManagementService managementService,
-            TaskService taskService, Matchmaking matchmaking, HelpRequests requests, CurrentActor currentActor) {
+            TaskService taskService, Matchmaking matchmaking, HelpRequests requests, CurrentActor currentActor,
+            PlatformTransactionManager transactionManager) {
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.requests = requests;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -101,7 +108,8 @@ class MatchingFlow implements WaitingListProposals {
             boolean due = timer.getDuedate() != null && !timer.getDuedate().after(ClockUtil.getCurrentTime());
             if (regions.contains(region) && !due) {
                 try {
-                    managementService.setJobDuedate(timer.getId(), ClockUtil.getCurrentTime());
+                    // Its own transaction: a timer moved or run concurrently spoils only this one step.
+                    ownTransaction.executeWithoutResult(tx -> managementService.setJobDuedate(timer.getId(), ClockUtil.getCurrentTime()));
                 } catch (OptimisticLockingException e) {
                     // Another node or event moved or ran this timer just now: the request is being looked at.
                 }
