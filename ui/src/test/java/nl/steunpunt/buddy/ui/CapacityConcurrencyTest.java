@@ -247,11 +247,12 @@ class CapacityConcurrencyTest extends ApplicationTest {
         return () -> {
             world.signIn(coordinator);
             try {
-                Map<String, Object> routing = new HashMap<>();
+                // As the propose screen does: the buddy's account routes her answer task to her.
+                Map<String, Object> routing = Map.of(MatchingProcess.Variables.PROPOSED_BUDDY_USER_ID,
+                        matchmaking.accountOf(buddy.id()).orElseThrow());
                 ready.countDown();
                 go.await();
-                workItems.complete(task.id(), routing, () -> routing.put(MatchingProcess.Variables.PROPOSED_BUDDY_USER_ID,
-                        matchmaking.propose(request, buddy.id(), null)));
+                workItems.complete(task.id(), routing, () -> matchmaking.propose(request, buddy.id(), null));
                 return Optional.empty();
             } catch (RuntimeException e) {
                 return Optional.of(e);

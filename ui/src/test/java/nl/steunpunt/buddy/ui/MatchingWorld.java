@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -343,15 +342,15 @@ public class MatchingWorld {
     }
 
     /**
-     * The coordinator proposes the buddy on the propose task; the proposal returns the buddy's
-     * account, which routes her answer task to her.
+     * The coordinator proposes the buddy on the propose task; her account routes her answer task to her.
      */
     public void propose(String coordinator, HelpRequestId request, Buddy buddy, String reason) {
         WorkItem task = awaitTask(coordinator, request, MatchingProcess.TASK_PROPOSE_BUDDY);
         world.as(coordinator, () -> {
-            Map<String, Object> routing = new HashMap<>();
-            workItems.complete(task.id(), routing, () -> routing.put(MatchingProcess.Variables.PROPOSED_BUDDY_USER_ID,
-                    matchmaking.propose(request, buddy.id(), reason)));
+            // As the propose screen does: the buddy's account routes her answer task to her.
+            Map<String, Object> routing = Map.of(MatchingProcess.Variables.PROPOSED_BUDDY_USER_ID,
+                    matchmaking.accountOf(buddy.id()).orElseThrow());
+            workItems.complete(task.id(), routing, () -> matchmaking.propose(request, buddy.id(), reason));
             return null;
         });
     }
