@@ -163,6 +163,15 @@ public class Applications {
                 Set.copyOf(EnumSetText.strings(e.languages())), e.hoursPerWeek());
     }
 
+    /**
+     * Holds the application's row until the caller's transaction ends, so that steps which must
+     * happen once per application (starting its process) do not run twice side by side, e.g. when an
+     * event is delivered again while its first delivery is still running.
+     */
+    public void lock(ApplicationId id) {
+        applications.lockById(id.value()).orElseThrow(() -> new NotFoundException("error.application.not-found"));
+    }
+
     /** Whether the latest VOG seen for this applicant was valid; certification requires it. */
     @Transactional(readOnly = true)
     public boolean vogValid(ApplicationId id) {

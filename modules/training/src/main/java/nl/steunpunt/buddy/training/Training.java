@@ -77,6 +77,15 @@ public class Training {
         events.publishEvent(new TraineeEnrolled(event.applicationId(), event.reference()));
     }
 
+    /**
+     * Holds the trainee's enrolment row until the caller's transaction ends, so that her training
+     * process is started once even when its event is delivered twice side by side.
+     */
+    public void lock(ApplicationId trainee) {
+        db.sql("SELECT application_id FROM training_enrollment WHERE application_id = ? FOR UPDATE").param(trainee.value())
+                .query(UUID.class).optional().orElseThrow(() -> new NotFoundException("error.trainee.not-found"));
+    }
+
     /** Whether this buddy is enrolled (selected with a valid VOG). */
     @Transactional(readOnly = true)
     public boolean isEnrolled(ApplicationId trainee) {

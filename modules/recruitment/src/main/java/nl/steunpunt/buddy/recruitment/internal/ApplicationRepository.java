@@ -17,6 +17,10 @@ public interface ApplicationRepository extends JpaRepository<ApplicationEntity, 
 
     Optional<ApplicationEntity> findBySubmissionKey(UUID submissionKey);
 
+    /** Holds the application's row until the transaction ends. */
+    @Query(value = "SELECT id FROM buddy_application WHERE id = :id FOR UPDATE", nativeQuery = true)
+    Optional<UUID> lockById(UUID id);
+
     @Query("select count(a) > 0 from ApplicationEntity a where lower(a.email) = lower(:email) and a.status not in :closed")
     boolean hasOpenApplication(String email, Collection<ApplicationStatus> closed);
 }

@@ -34,6 +34,7 @@ class TrainingFlow {
     /** Enrolment and re-certification each start scholing; never two at once for one buddy. */
     @ApplicationModuleListener
     void on(TraineeEnrolled event) {
+        training.lock(event.trainee());
         boolean running = runtimeService.createProcessInstanceQuery().processDefinitionKey(TrainingProcess.PROCESS_ID)
                 .processInstanceBusinessKey(event.reference()).count() > 0;
         if (running) {
