@@ -120,8 +120,10 @@ class MatchingScreensTest extends KaribuTest {
         matching.awaitStatus(request, HelpRequestStatus.MATCHED);
 
         WorkItem firstContact = matching.awaitTask(buddy.username(), request, MatchingProcess.TASK_FIRST_CONTACT);
+        long before = views(request);
         UI.getCurrent().navigate(FirstContactView.class, firstContact.id());
         assertThat(allText()).contains("Marloes Geheim", "marloes.geheim@example.org");
+        assertThat(views(request)).as("the buddy's look at the contact details is logged").isEqualTo(before + 1);
         _click(_get(Button.class, spec -> spec.withId("complete-task")));
         matching.awaitTask(scene.coordinator(), request, MatchingProcess.TASK_INTRODUCTION_MEETING);
     }

@@ -554,18 +554,30 @@ public class Matchmaking {
         return myProposals().stream().filter(p -> p.request().equals(request)).findFirst();
     }
 
-    /** The acting buddy's starting and active matches, with the requester's contact details. */
-    @Transactional(readOnly = true)
+    /**
+     * The acting buddy's starting and active matches, with the requester's contact details; showing
+     * them is a look at the case file, so each is recorded in the view log.
+     */
     public List<BuddyMatch> myMatches() {
+        return myMatches(null);
+    }
+
+    /** One of the acting buddy's starting or active matches, if this request is hers (the view is logged). */
+    public Optional<BuddyMatch> myMatch(HelpRequestId request) {
+        return myMatches(request).stream().findFirst();
+    }
+
+    private List<BuddyMatch> myMatches(HelpRequestId only) {
         Actor actor = currentActor.require();
         Optional<ApplicationId> me = training.buddyOfAccount(actor.userId());
         if (me.isEmpty()) {
             return List.of();
         }
-        return db.sql("SELECT m.id, r.id, r.reference, r.requester_kind, r.contact_name, r.email, r.phone, r.school_level, "
+        List<BuddyMatch> matches = db.sql("SELECT m.id, r.id, r.reference, r.requester_kind, r.contact_name, r.email, r.phone, r.school_level, "
                 + "r.problem_areas, r.school_meeting_on, r.place, m.status, m.accepted_at, m.first_contact_on, m.introduction_on "
                 + "FROM buddy_match m JOIN help_request r ON r.id = m.request_id WHERE m.buddy_id = ? AND m.status IN ('STARTING', 'ACTIVE') "
-                + "ORDER BY m.accepted_at DESC").param(me.get().value())
+                + "AND (CAST(? AS uuid) IS NULL OR r.id = ?) ORDER BY m.accepted_at DESC")
+                .params(me.get().value(), only == null ? null : only.value(), only == null ? null : only.value())
                 .query((rs, n) -> new BuddyMatch(rs.getObject(1, UUID.class), new HelpRequestId(rs.getObject(2, UUID.class)),
                         rs.getString(3), RequesterKind.valueOf(rs.getString(4)), rs.getString(5), Optional.ofNullable(rs.getString(6)),
                         Optional.ofNullable(rs.getString(7)), SchoolLevel.valueOf(rs.getString(8)),
@@ -573,6 +585,12 @@ public class Matchmaking {
                         Optional.ofNullable(rs.getString(11)), MatchStatus.valueOf(rs.getString(12)), rs.getTimestamp(13).toInstant(),
                         Optional.ofNullable(rs.getObject(14, LocalDate.class)), Optional.ofNullable(rs.getObject(15, LocalDate.class))))
                 .list();
+        Timestamp now = Timestamp.from(clock.instant());
+        for (BuddyMatch match : matches) {
+            db.sql("INSERT INTO help_request_view (request_id, viewed_by, viewed_at) VALUES (?, ?, ?)")
+                    .params(match.request().value(), actor.userId(), now).update();
+        }
+        return matches;
     }
 
     // ---- helpers ------------------------------------------------------------------------------

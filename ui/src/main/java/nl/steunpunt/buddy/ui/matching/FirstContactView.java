@@ -44,7 +44,7 @@ public class FirstContactView extends BuddyTaskScreen {
 
     @Override
     protected Component caseFile(WorkItem item) {
-        BuddyMatch match = matchmaking.myMatches().stream().filter(m -> m.request().equals(requestId(item))).findFirst()
+        BuddyMatch match = matchmaking.myMatch(requestId(item))
                 .orElseThrow(() -> new NotFoundException("error.match.not-your-match"));
         VerticalLayout root = new VerticalLayout();
         root.setPadding(false);
