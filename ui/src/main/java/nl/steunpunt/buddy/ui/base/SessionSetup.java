@@ -80,6 +80,11 @@ public class SessionSetup implements VaadinServiceInitListener {
         Throwable error = event.getThrowable();
         Locale locale = VaadinSession.getCurrent() == null ? BuddyI18NProvider.DUTCH : VaadinSession.getCurrent().getLocale();
         String message;
+        if (clientGone(error)) {
+            // The browser went away mid-response (tab closed, network dropped): nobody to tell, nothing broken.
+            log.debug("Client went away", error);
+            return;
+        }
         TranslatableException translatable = find(error);
         if (translatable != null) {
             message = i18n.getTranslation(translatable.messageKey(), locale, translatable.arguments());
@@ -92,6 +97,15 @@ public class SessionSetup implements VaadinServiceInitListener {
             Notification notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    static boolean clientGone(Throwable error) {
+        for (Throwable current = error; current != null; current = current.getCause()) {
+            if (current.getClass().getName().equals("org.apache.catalina.connector.ClientAbortException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static TranslatableException find(Throwable error) {
