@@ -39,7 +39,8 @@ class RecruitmentProcessModelTest {
                 Arguments.of("processes/RecruitmentProcess.bpmn", RecruitmentProcess.class),
                 Arguments.of("processes/TrainingProcess.bpmn", TrainingProcess.class),
                 Arguments.of("processes/MatchingProcess.bpmn", MatchingProcess.class),
-                Arguments.of("processes/SupportProcess.bpmn", SupportProcess.class));
+                Arguments.of("processes/SupportProcess.bpmn", SupportProcess.class),
+                Arguments.of("processes/IntervisieProcess.bpmn", IntervisieProcess.class));
     }
 
     @ParameterizedTest(name = "{1}")
