@@ -40,7 +40,8 @@ class RecruitmentProcessModelTest {
                 Arguments.of("processes/TrainingProcess.bpmn", TrainingProcess.class),
                 Arguments.of("processes/MatchingProcess.bpmn", MatchingProcess.class),
                 Arguments.of("processes/SupportProcess.bpmn", SupportProcess.class),
-                Arguments.of("processes/IntervisieProcess.bpmn", IntervisieProcess.class));
+                Arguments.of("processes/IntervisieProcess.bpmn", IntervisieProcess.class),
+                Arguments.of("processes/ClosureProcess.bpmn", ClosureProcess.class));
     }
 
     @ParameterizedTest(name = "{1}")
