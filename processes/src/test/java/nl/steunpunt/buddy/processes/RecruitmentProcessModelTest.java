@@ -41,7 +41,8 @@ class RecruitmentProcessModelTest {
                 Arguments.of("processes/MatchingProcess.bpmn", MatchingProcess.class),
                 Arguments.of("processes/SupportProcess.bpmn", SupportProcess.class),
                 Arguments.of("processes/IntervisieProcess.bpmn", IntervisieProcess.class),
-                Arguments.of("processes/ClosureProcess.bpmn", ClosureProcess.class));
+                Arguments.of("processes/ClosureProcess.bpmn", ClosureProcess.class),
+                Arguments.of("processes/BuddyOffboardingProcess.bpmn", BuddyOffboardingProcess.class));
     }
 
     @ParameterizedTest(name = "{1}")
