@@ -7,6 +7,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -15,7 +16,13 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RecruitmentProcessModelTest {
 
@@ -26,27 +33,82 @@ class RecruitmentProcessModelTest {
         assertThat(missingConstants(RecruitmentProcess.class, model)).isEmpty();
     }
 
-    @Test
-    void every_training_constant_names_an_element_of_the_training_model() throws IllegalAccessException {
-        BpmnModelInstance training = read("processes/TrainingProcess.bpmn");
-        assertThat(missingConstants(TrainingProcess.class, training)).isEmpty();
-        assertThat(training.getModelElementsByType(BpmnDiagram.class)).hasSize(1);
-        Process process = training.getModelElementById(TrainingProcess.PROCESS_ID);
-        assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
-        List<String> drawn = training.getModelElementsByType(BpmnShape.class).stream()
-                .map(shape -> shape.getBpmnElement().getId()).toList();
-        assertThat(drawn).containsAll(training.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList());
+    /** Every BPMN model of the programme with its class of ID constants. */
+    static Stream<Arguments> models() {
+        return Stream.of(
+                Arguments.of("processes/RecruitmentProcess.bpmn", RecruitmentProcess.class),
+                Arguments.of("processes/TrainingProcess.bpmn", TrainingProcess.class),
+                Arguments.of("processes/MatchingProcess.bpmn", MatchingProcess.class),
+                Arguments.of("processes/SupportProcess.bpmn", SupportProcess.class),
+                Arguments.of("processes/IntervisieProcess.bpmn", IntervisieProcess.class),
+                Arguments.of("processes/ClosureProcess.bpmn", ClosureProcess.class),
+                Arguments.of("processes/BuddyOffboardingProcess.bpmn", BuddyOffboardingProcess.class));
     }
 
-    @Test
-    void every_matching_constant_names_an_element_of_the_matching_model() throws IllegalAccessException {
-        BpmnModelInstance matching = read("processes/MatchingProcess.bpmn");
-        assertThat(missingConstants(MatchingProcess.class, matching)).isEmpty();
-        Process process = matching.getModelElementById(MatchingProcess.PROCESS_ID);
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("models")
+    void every_model_matches_its_constants_is_drawn_executable_and_keeps_history_for_a_while(String resource, Class<?> constants)
+            throws ReflectiveOperationException {
+        BpmnModelInstance bpmn = read(resource);
+        assertThat(missingConstants(constants, bpmn)).isEmpty();
+
+        Process process = bpmn.getModelElementById((String) constants.getField("PROCESS_ID").get(null));
+        assertThat(process.isExecutable()).isTrue();
         assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
-        List<String> drawn = matching.getModelElementsByType(BpmnShape.class).stream()
+        assertThat(process.getCamundaVersionTag()).isNotBlank();
+
+        assertThat(bpmn.getModelElementsByType(BpmnDiagram.class)).hasSize(1);
+        List<String> drawn = bpmn.getModelElementsByType(BpmnShape.class).stream()
                 .map(shape -> shape.getBpmnElement().getId()).toList();
-        assertThat(drawn).containsAll(matching.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList());
+        assertThat(drawn).containsAll(bpmn.getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).toList());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("models")
+    void every_form_message_and_bean_of_a_model_is_a_constant_and_every_constant_is_used(String resource, Class<?> constants)
+            throws IllegalAccessException {
+        BpmnModelInstance bpmn = read(resource);
+        String xml = Bpmn.convertToString(bpmn);
+
+        List<String> formKeys = bpmn.getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormKey).distinct().toList();
+        assertThat(formKeys).containsExactlyInAnyOrderElementsOf(values(constants, "Forms"));
+
+        List<String> messages = bpmn.getModelElementsByType(Message.class).stream().map(Message::getName).toList();
+        assertThat(messages).containsExactlyInAnyOrderElementsOf(values(constants, "Messages"));
+
+        List<String> delegates = bpmn.getModelElementsByType(ServiceTask.class).stream()
+                .map(ServiceTask::getCamundaDelegateExpression).map(expression -> expression.replaceAll("^\\$\\{|\\}$", "")).toList();
+        List<String> beans = values(constants, "Beans");
+        assertThat(beans).containsAll(delegates);
+        assertThat(beans).allSatisfy(bean -> assertThat(xml).as(bean).contains("${" + bean));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("models")
+    void every_task_is_for_a_role_or_a_named_user_and_every_service_task_is_asynchronous_with_retries(String resource,
+            Class<?> constants) {
+        BpmnModelInstance bpmn = read(resource);
+        assertThat(bpmn.getModelElementsByType(UserTask.class)).allSatisfy(task -> assertThat(
+                task.getCamundaCandidateGroups() != null ^ task.getCamundaAssignee() != null).as(task.getId()).isTrue());
+        assertThat(bpmn.getModelElementsByType(ServiceTask.class)).allSatisfy(task -> {
+            assertThat(task.isCamundaAsyncBefore()).as(task.getId()).isTrue();
+            assertThat(task.getExtensionElements().getElementsQuery().filterByType(CamundaFailedJobRetryTimeCycle.class).count())
+                    .as(task.getId()).isEqualTo(1);
+        });
+    }
+
+    private static List<String> values(Class<?> constants, String nested) throws IllegalAccessException {
+        List<String> values = new ArrayList<>();
+        for (Class<?> inner : constants.getDeclaredClasses()) {
+            if (inner.getSimpleName().equals(nested)) {
+                for (Field field : inner.getDeclaredFields()) {
+                    if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                        values.add((String) field.get(null));
+                    }
+                }
+            }
+        }
+        return values;
     }
 
     static List<String> missingConstants(Class<?> constants, BpmnModelInstance model) throws IllegalAccessException {
