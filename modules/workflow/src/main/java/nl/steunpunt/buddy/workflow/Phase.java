@@ -4,7 +4,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
+import nl.steunpunt.buddy.processes.BuddyOffboardingProcess;
+import nl.steunpunt.buddy.processes.ClosureProcess;
+import nl.steunpunt.buddy.processes.IntervisieProcess;
 import nl.steunpunt.buddy.processes.MatchingProcess;
+import nl.steunpunt.buddy.processes.SupportProcess;
 import nl.steunpunt.buddy.processes.TrainingProcess;
 
 /**
@@ -14,7 +18,11 @@ import nl.steunpunt.buddy.processes.TrainingProcess;
 public enum Phase {
     RECRUITMENT(RecruitmentProcess.PROCESS_ID, RecruitmentProcess.Variables.APPLICATION_ID),
     TRAINING(TrainingProcess.PROCESS_ID, TrainingProcess.Variables.TRAINEE_ID),
-    MATCHING(MatchingProcess.PROCESS_ID, MatchingProcess.Variables.HELP_REQUEST_ID);
+    MATCHING(MatchingProcess.PROCESS_ID, MatchingProcess.Variables.HELP_REQUEST_ID),
+    SUPPORT(SupportProcess.PROCESS_ID, SupportProcess.Variables.MATCH_ID),
+    INTERVISIE(IntervisieProcess.PROCESS_ID, IntervisieProcess.Variables.GROUP_ID),
+    CLOSURE(ClosureProcess.PROCESS_ID, ClosureProcess.Variables.MATCH_ID),
+    OFFBOARDING(BuddyOffboardingProcess.PROCESS_ID, BuddyOffboardingProcess.Variables.BUDDY_ID);
 
     private final String processKey;
     private final String subjectVariable;
