@@ -49,7 +49,11 @@ class ModularityTest {
         assertThat(sortedLines(published.resolve("components.puml"))).isEqualTo(sortedLines(generated.resolve("components.puml")));
     }
 
+    /**
+     * The file's lines in order, so that the generator listing the same items in another order is no
+     * change; the first item of an AsciiDoc table cell carries the cell marker, which is ignored too.
+     */
     private static java.util.List<String> sortedLines(java.nio.file.Path file) throws java.io.IOException {
-        return java.nio.file.Files.readAllLines(file).stream().sorted().toList();
+        return java.nio.file.Files.readAllLines(file).stream().map(line -> line.replaceFirst("^\\|\\* ", "* ")).sorted().toList();
     }
 }
