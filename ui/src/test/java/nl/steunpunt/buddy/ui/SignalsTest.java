@@ -34,6 +34,7 @@ import nl.steunpunt.buddy.support.SignalCount;
 import nl.steunpunt.buddy.support.SignalReport;
 import nl.steunpunt.buddy.support.Signals;
 import nl.steunpunt.buddy.ui.security.LocalAccounts;
+import nl.steunpunt.buddy.ui.support.ContactLogView;
 import nl.steunpunt.buddy.ui.support.SignalsView;
 
 /** The signalen report: counted per region per quarter, small counts suppressed on screen and in the CSV. */
@@ -104,6 +105,11 @@ class SignalsTest extends KaribuTest {
         Select<Quarter> quarter = _get(Select.class, spec -> spec.withId("signals-quarter"));
         _setValue(quarter, before);
         assertThat(formatted(grid, "THUISZITTEN")).containsExactly("Thuiszitten en verzuim", "< 5", "< 5");
+        // She sees no log, so no names: neither the screen nor the service opens it for her.
+        UI.getCurrent().navigate(ContactLogView.class, matches.get(0).matchId().toString());
+        assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(ContactLogView.class);
+        assertThatThrownBy(() -> world.as(manager, () -> contactLog.logOf(matches.get(0).matchId())))
+                .isInstanceOf(AccessDeniedException.class);
 
         // A coordinator of another region, and a buddy, get no report of this region.
         assertThatThrownBy(() -> world.as(other.coordinator(), () -> signals.report(scene.region(), now)))
