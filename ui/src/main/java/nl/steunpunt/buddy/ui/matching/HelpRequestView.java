@@ -16,6 +16,7 @@ import com.vaadin.flow.router.BeforeEvent;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 
 import jakarta.annotation.security.RolesAllowed;
 import nl.steunpunt.buddy.matching.HelpRequestDetails;
@@ -27,6 +28,7 @@ import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.ui.base.Notifications;
 import nl.steunpunt.buddy.ui.inbox.CaseTasks;
 import nl.steunpunt.buddy.ui.inbox.CaseTimeline;
+import nl.steunpunt.buddy.ui.support.ContactLogView;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
 /**
@@ -108,6 +110,9 @@ public class HelpRequestView extends VerticalLayout implements HasUrlParameter<S
                 format.format(match.acceptedAt().atZone(clock.getZone())),
                 match.firstContactOn().map(format::format).orElse("—"), match.introductionOn().map(format::format).orElse("—"))));
         match.introductionNote().ifPresent(note -> section.add(new Span(note)));
+        RouterLink contactLog = new RouterLink(getTranslation("help-request.contact-log"), ContactLogView.class, match.id().toString());
+        contactLog.setId("match-contact-log");
+        section.add(contactLog);
         return section;
     }
 

@@ -33,6 +33,7 @@ import nl.steunpunt.buddy.shared.ProblemArea;
 import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.ui.base.Notifications;
 import nl.steunpunt.buddy.ui.inbox.TaskForms;
+import nl.steunpunt.buddy.ui.support.ContactLogView;
 import nl.steunpunt.buddy.workflow.Phase;
 import nl.steunpunt.buddy.workflow.TaskGoneException;
 import nl.steunpunt.buddy.workflow.WorkItem;
@@ -119,6 +120,10 @@ public class MyMatchesView extends VerticalLayout implements HasDynamicTitle {
                 field("my-matches.accepted-on", date.format(m.acceptedAt().atZone(clock.getZone()))),
                 field("my-matches.first-contact", m.firstContactOn().map(date::format).orElse(getTranslation("my-matches.not-yet"))),
                 field("my-matches.introduction", m.introductionOn().map(date::format).orElse(getTranslation("my-matches.not-yet"))));
+        Button contactLog = new Button(getTranslation("my-matches.contact-log"),
+                e -> UI.getCurrent().navigate(ContactLogView.class, m.matchId().toString()));
+        contactLog.setId("contact-log-" + m.reference());
+        card.add(contactLog);
         if (m.status() == MatchStatus.STARTING && m.firstContactOn().isEmpty()) {
             Button firstContact = new Button(getTranslation("my-matches.record-first-contact"),
                     e -> openTask(m.request(), MatchingProcess.Forms.FIRST_CONTACT, FIRST_CONTACT_ROUTE));

@@ -1,0 +1,11 @@
+package nl.steunpunt.buddy.support;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** One line of a match's contact log; {@code correctable} when the acting buddy may still correct it. */
+public record ContactEntry(long id, LocalDate on, ContactKind kind, int minutes, Optional<String> topics, List<RecordedTheme> themes,
+        Instant recordedAt, Optional<Instant> correctedAt, boolean correctable) {
+}
