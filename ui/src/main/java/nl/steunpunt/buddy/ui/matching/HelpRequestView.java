@@ -4,17 +4,10 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.BeforeEvent;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 
@@ -24,9 +17,9 @@ import nl.steunpunt.buddy.matching.HelpRequestId;
 import nl.steunpunt.buddy.matching.HelpRequests;
 import nl.steunpunt.buddy.matching.MatchRecord;
 import nl.steunpunt.buddy.matching.ProposalRecord;
-import nl.steunpunt.buddy.shared.TranslatableException;
-import nl.steunpunt.buddy.ui.base.Notifications;
 import nl.steunpunt.buddy.ui.inbox.CaseTasks;
+import nl.steunpunt.buddy.ui.inbox.CaseView;
+import nl.steunpunt.buddy.ui.inbox.WithdrawForm;
 import nl.steunpunt.buddy.ui.inbox.CaseTimeline;
 import nl.steunpunt.buddy.ui.support.ContactLogView;
 import nl.steunpunt.buddy.workflow.WorkItems;
@@ -37,7 +30,7 @@ import nl.steunpunt.buddy.workflow.WorkItems;
  */
 @Route("hulpvragen")
 @RolesAllowed("COORDINATOR")
-public class HelpRequestView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+public class HelpRequestView extends CaseView<HelpRequestDetails> {
 
     private final HelpRequests requests;
     private final WorkItems workItems;
@@ -45,36 +38,38 @@ public class HelpRequestView extends VerticalLayout implements HasUrlParameter<S
     private HelpRequestDetails details;
 
     public HelpRequestView(HelpRequests requests, WorkItems workItems, Clock clock) {
+        super("error.help-request.not-found", "help-request-problem");
         this.requests = requests;
         this.workItems = workItems;
         this.clock = clock;
-        setMaxWidth("60em");
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String id) {
-        removeAll();
-        try {
-            details = requests.open(HelpRequestId.of(id));
-        } catch (IllegalArgumentException e) {
-            showProblem(getTranslation("error.help-request.not-found"));
-            return;
-        } catch (TranslatableException e) {
-            showProblem(getTranslation(e.messageKey(), e.arguments()));
-            return;
-        }
-        render();
+    protected HelpRequestDetails open(String id) {
+        return requests.open(HelpRequestId.of(id));
     }
 
-    private void render() {
-        removeAll();
+    @Override
+    protected String reference(HelpRequestDetails opened) {
+        return opened.reference();
+    }
+
+    @Override
+    protected String listTitle() {
+        return getTranslation("help-requests.title");
+    }
+
+    @Override
+    protected void render(HelpRequestDetails opened) {
+        details = opened;
         add(new H2(getTranslation("help-request.case-file", details.reference())));
         add(new HelpRequestCaseFile(details, clock.getZone()));
         add(proposals());
         details.match().ifPresent(match -> add(match(match)));
         add(new CaseTasks(workItems, details.reference()));
         if (details.status().isOpen()) {
-            add(withdrawForm());
+            add(new WithdrawForm("help-request.withdraw.title", "help-request.withdraw.explain", "help-request.withdraw",
+                    details.reference(), reason -> requests.withdraw(details.id(), reason), () -> refresh(requests.open(details.id()))));
         }
         add(new CaseTimeline(workItems, details.reference(), clock.getZone(), "help-request-timeline"));
     }
@@ -114,39 +109,5 @@ public class HelpRequestView extends VerticalLayout implements HasUrlParameter<S
         contactLog.setId("match-contact-log");
         section.add(contactLog);
         return section;
-    }
-
-    private VerticalLayout withdrawForm() {
-        TextArea reason = new TextArea(getTranslation("withdraw.reason"));
-        reason.setId("withdraw-reason");
-        reason.setMaxLength(4000);
-        reason.setWidthFull();
-        Button withdraw = new Button(getTranslation("help-request.withdraw"), e -> {
-            try {
-                requests.withdraw(details.id(), reason.getValue());
-                Notifications.success("withdraw.done", details.reference());
-                details = requests.open(details.id());
-                render();
-            } catch (TranslatableException ex) {
-                Notifications.error(ex);
-            }
-        });
-        withdraw.setId("withdraw");
-        withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        VerticalLayout form = new VerticalLayout(new H3(getTranslation("help-request.withdraw.title")),
-                new Paragraph(getTranslation("help-request.withdraw.explain")), reason, withdraw);
-        form.setPadding(false);
-        return form;
-    }
-
-    private void showProblem(String message) {
-        Paragraph problem = new Paragraph(message);
-        problem.setId("help-request-problem");
-        add(new H2(getTranslation("task.unavailable")), problem);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return (details == null ? getTranslation("help-requests.title") : details.reference()) + " · " + getTranslation("app.name");
     }
 }

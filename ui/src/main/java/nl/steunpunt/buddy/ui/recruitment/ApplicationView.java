@@ -12,10 +12,6 @@ import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextArea;
-import com.vaadin.flow.router.BeforeEvent;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,6 +22,8 @@ import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.ui.base.Notifications;
 import nl.steunpunt.buddy.ui.inbox.CaseTasks;
+import nl.steunpunt.buddy.ui.inbox.CaseView;
+import nl.steunpunt.buddy.ui.inbox.WithdrawForm;
 import nl.steunpunt.buddy.ui.inbox.CaseTimeline;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
@@ -35,7 +33,7 @@ import nl.steunpunt.buddy.workflow.WorkItems;
  */
 @Route("aanmeldingen")
 @RolesAllowed("COORDINATOR")
-public class ApplicationView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
+public class ApplicationView extends CaseView<ApplicationDetails> {
 
     private final Applications applications;
     private final WorkItems workItems;
@@ -43,29 +41,31 @@ public class ApplicationView extends VerticalLayout implements HasUrlParameter<S
     private ApplicationDetails details;
 
     public ApplicationView(Applications applications, WorkItems workItems, Clock clock) {
+        super("error.application.not-found", "application-problem");
         this.applications = applications;
         this.workItems = workItems;
         this.clock = clock;
-        setMaxWidth("60em");
+
     }
 
     @Override
-    public void setParameter(BeforeEvent event, String id) {
-        removeAll();
-        try {
-            details = applications.open(ApplicationId.of(id));
-        } catch (IllegalArgumentException e) {
-            showProblem(getTranslation("error.application.not-found"));
-            return;
-        } catch (TranslatableException e) {
-            showProblem(getTranslation(e.messageKey(), e.arguments()));
-            return;
-        }
-        render();
+    protected ApplicationDetails open(String id) {
+        return applications.open(ApplicationId.of(id));
     }
 
-    private void render() {
-        removeAll();
+    @Override
+    protected String reference(ApplicationDetails opened) {
+        return opened.reference();
+    }
+
+    @Override
+    protected String listTitle() {
+        return getTranslation("applications.title");
+    }
+
+    @Override
+    protected void render(ApplicationDetails opened) {
+        details = opened;
         add(new H2(getTranslation("application.case-file", details.reference())));
         add(new ApplicationCaseFile(details, clock.getZone()));
         add(new CaseTasks(workItems, details.reference()));
@@ -73,7 +73,8 @@ public class ApplicationView extends VerticalLayout implements HasUrlParameter<S
             add(vogForm());
         }
         if (!details.status().isClosed()) {
-            add(withdrawForm());
+            add(new WithdrawForm("withdraw.title", null, "withdraw.action", details.reference(),
+                    reason -> applications.withdraw(details.id(), reason), () -> refresh(applications.open(details.id()))));
         }
         add(new CaseTimeline(workItems, details.reference(), clock.getZone(), "application-timeline"));
     }
@@ -92,8 +93,7 @@ public class ApplicationView extends VerticalLayout implements HasUrlParameter<S
             try {
                 applications.registerVog(details.id(), seenOn.getValue(), certificateDate.getValue(), valid.getValue());
                 Notifications.success("vog.registered");
-                details = applications.open(details.id());
-                render();
+                refresh(applications.open(details.id()));
             } catch (TranslatableException ex) {
                 Notifications.error(ex);
             }
@@ -105,38 +105,5 @@ public class ApplicationView extends VerticalLayout implements HasUrlParameter<S
         form.setPadding(false);
         form.setId("vog-form");
         return form;
-    }
-
-    private VerticalLayout withdrawForm() {
-        TextArea reason = new TextArea(getTranslation("withdraw.reason"));
-        reason.setId("withdraw-reason");
-        reason.setMaxLength(4000);
-        reason.setWidthFull();
-        Button withdraw = new Button(getTranslation("withdraw.action"), e -> {
-            try {
-                applications.withdraw(details.id(), reason.getValue());
-                Notifications.success("withdraw.done", details.reference());
-                details = applications.open(details.id());
-                render();
-            } catch (TranslatableException ex) {
-                Notifications.error(ex);
-            }
-        });
-        withdraw.setId("withdraw");
-        withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        VerticalLayout form = new VerticalLayout(new H3(getTranslation("withdraw.title")), reason, withdraw);
-        form.setPadding(false);
-        return form;
-    }
-
-    private void showProblem(String message) {
-        Paragraph problem = new Paragraph(message);
-        problem.setId("application-problem");
-        add(new H2(getTranslation("task.unavailable")), problem);
-    }
-
-    @Override
-    public String getPageTitle() {
-        return (details == null ? getTranslation("applications.title") : details.reference()) + " · " + getTranslation("app.name");
     }
 }
