@@ -32,6 +32,9 @@ import nl.steunpunt.buddy.shared.Actor;
 import nl.steunpunt.buddy.shared.ProblemArea;
 import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.SchoolLevel;
+import nl.steunpunt.buddy.support.ContactKind;
+import nl.steunpunt.buddy.support.ContactLog;
+import nl.steunpunt.buddy.support.NewContact;
 import nl.steunpunt.buddy.training.CatalogueItem;
 import nl.steunpunt.buddy.training.Judgement;
 import nl.steunpunt.buddy.training.NewSession;
@@ -47,7 +50,8 @@ import nl.steunpunt.buddy.workflow.WorkItems;
  * trained and certified (accounts buddy.utrecht, buddy.zeist, buddy.nieuwegein), Eemland as
  * neighbour region, and help requests at every step — two at intake, one ready to be proposed
  * (buddy.utrecht ranks first), one active match, and three on the waiting list that waited before
- * the buddies were certified, so a batch proposal can be reviewed.
+ * the buddies were certified, so a batch proposal can be reviewed. The active match's buddy has
+ * logged two contacts with signal themes.
  */
 @Component
 @Profile("demo")
@@ -76,9 +80,11 @@ class DemoMatching {
     private final HelpRequests requests;
     private final Matchmaking matchmaking;
     private final Clock clock;
+    private final ContactLog contactLog;
 
     DemoMatching(LocalAccounts accounts, Training training, WorkItems workItems, HelpRequests requests, Matchmaking matchmaking,
-            Clock clock) {
+            Clock clock, ContactLog contactLog) {
+        this.contactLog = contactLog;
         this.accounts = accounts;
         this.training = training;
         this.workItems = workItems;
@@ -129,6 +135,14 @@ class DemoMatching {
             signIn(COORDINATOR);
             workItems.complete(awaitTask(active, MatchingProcess.TASK_INTRODUCTION_MEETING).id(), Map.of(),
                     () -> matchmaking.recordIntroduction(active, LocalDate.now(clock), "Klik was er meteen."));
+            // Her contact log so far: a call and the school meeting, with the signals they raised.
+            signIn("buddy.zeist");
+            UUID match = matchmaking.myMatch(active).orElseThrow().matchId();
+            contactLog.record(match, new NewContact(LocalDate.now(clock), ContactKind.PHONE, 30,
+                    "Kennismaking telefonisch voorbereid; zorgen over strafwerk en de sfeer in de klas.", Set.of("COMMUNICATIE_SCHOOL_OUDERS")));
+            contactLog.record(match, new NewContact(LocalDate.now(clock), ContactKind.SCHOOL_MEETING, 60,
+                    "Gesprek met mentor en zorgcoördinator; afspraak over een time-outplek.", Set.of("ONDERSTEUNING_SCHOOL")));
+            signIn(COORDINATOR);
 
             // Ready to propose: buddy.utrecht ranks first.
             intake(request(RequesterKind.PARENT, "Joyce van Rijn", SchoolLevel.SO, Set.of(ProblemArea.AUTISME, ProblemArea.OPP),
