@@ -275,7 +275,8 @@ public class Matchmaking {
         Map<RegionCode, Set<RegionCode>> neighbours = neighbourMap();
         Set<RegionCode> served = new HashSet<>(neighbours.getOrDefault(row.region(), Set.of()));
         served.add(row.region());
-        List<BuddyProfile> buddies = buddies(served);
+        Map<String, String> placeNames = new HashMap<>();
+        List<BuddyProfile> buddies = buddies(served, placeNames);
         MatchingEngine engine = new MatchingEngine(neighbours);
         Ranking ranking = engine.rank(row.profile(declinedBy(request)), buddies, settings.weights());
         Map<String, BuddyProfile> byId = buddies.stream().collect(Collectors.toMap(BuddyProfile::buddyId, Function.identity()));
@@ -286,7 +287,8 @@ public class Matchmaking {
             ApplicationId id = ApplicationId.of(c.buddyId());
             BuddyProfile b = byId.get(c.buddyId());
             candidates.add(new RankedCandidate(position++, id, names.getOrDefault(id, c.buddyId()), b.region(), c.score(),
-                    c.contributions(), b.activeMatches(), b.maxMatches(), placeOf(id), training.accountOf(id).isPresent()));
+                    c.contributions(), b.activeMatches(), b.maxMatches(), Optional.ofNullable(placeNames.get(c.buddyId())),
+                    training.accountOf(id).isPresent()));
         }
         List<ExcludedBuddy> excluded = ranking.exclusions().stream()
                 .map(e -> new ExcludedBuddy(ApplicationId.of(e.buddyId()), names.getOrDefault(ApplicationId.of(e.buddyId()), e.buddyId()),
@@ -493,7 +495,7 @@ public class Matchmaking {
             served.add(w.region());
             served.addAll(neighbours.getOrDefault(w.region(), Set.of()));
         });
-        List<BuddyProfile> buddies = buddies(served);
+        List<BuddyProfile> buddies = buddies(served, new HashMap<>());
         // One engine run per weight set: requests of regions with the same weights are assigned together.
         Map<MatchingWeights, List<RequestProfile>> byWeights = new HashMap<>();
         Map<String, HelpRequestSummary> summaries = new HashMap<>();
@@ -644,10 +646,11 @@ public class Matchmaking {
     }
 
     /** The buddies of these regions as the engine sees them: qualification, VOG and current load included. */
-    private List<BuddyProfile> buddies(Set<RegionCode> regions) {
+    private List<BuddyProfile> buddies(Set<RegionCode> regions, Map<String, String> placeNames) {
         if (regions.isEmpty()) {
             return List.of();
         }
+        Map<String, GeoPoint> centres = places.all();
         List<BuddyProfile> buddies = new ArrayList<>();
         db.sql("SELECT b.application_id, b.region_code, b.school_levels, b.problem_areas, b.languages, b.hours_per_week, b.place, "
                 + "b.schools, COALESCE(b.max_matches, s.max_matches, 2), " + MatchRecords.OPEN_LOAD + " FROM matching_buddy b "
@@ -655,12 +658,15 @@ public class Matchmaking {
                 .param("regions", regions.stream().map(RegionCode::value).toList())
                 .query((rs, n) -> {
                     ApplicationId id = new ApplicationId(rs.getObject(1, UUID.class));
+                    if (rs.getString(7) != null) {
+                        placeNames.put(id.toString(), rs.getString(7));
+                    }
                     Set<String> schools = Codes.strings(rs.getString(8)).stream().map(Matchmaking::schoolKey)
                             .collect(Collectors.toSet());
                     return new BuddyProfile(id.toString(), new RegionCode(rs.getString(2)), training.isQualified(id),
                             applications.vogValid(id), rs.getInt(10), rs.getInt(9), Codes.enums(rs.getString(4), ProblemArea.class),
                             Codes.enums(rs.getString(3), SchoolLevel.class), Codes.strings(rs.getString(5)), rs.getInt(6), schools,
-                            places.find(rs.getString(7)));
+                            Optional.ofNullable(rs.getString(7)).map(centres::get));
                 })
                 .list().forEach(buddies::add);
         return buddies;
@@ -669,10 +675,6 @@ public class Matchmaking {
     private static BuddyProfile withLoad(BuddyProfile b, int load) {
         return new BuddyProfile(b.buddyId(), b.region(), b.certified(), b.vogValid(), load, b.maxMatches(), b.problemAreas(),
                 b.schoolLevels(), b.languages(), b.hoursPerWeek(), b.schools(), b.location());
-    }
-
-    private Optional<String> placeOf(ApplicationId buddy) {
-        return db.sql("SELECT place FROM matching_buddy WHERE application_id = ?").param(buddy.value()).query(String.class).optional();
     }
 
     private Optional<Pending> pendingProposalOf(HelpRequestId request) {
