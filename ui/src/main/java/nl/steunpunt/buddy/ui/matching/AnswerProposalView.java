@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import nl.steunpunt.buddy.ui.base.Languages;
 import nl.steunpunt.buddy.matching.Matchmaking;
 import nl.steunpunt.buddy.matching.ProposalForBuddy;
 import nl.steunpunt.buddy.processes.MatchingProcess;
@@ -60,7 +61,7 @@ public class AnswerProposalView extends BuddyTaskScreen {
         fields.addFormItem(new Span(getTranslation("school-level." + p.schoolLevel().name())), getTranslation("help-request.school-level"));
         fields.addFormItem(new Span(p.problemAreas().stream().map(a -> getTranslation("problem-area." + a.name()))
                 .collect(Collectors.joining(", "))), getTranslation("help-request.problem-areas"));
-        fields.addFormItem(new Span(HelpRequestCaseFile.languageName(p.preferredLanguage(), getLocale())),
+        fields.addFormItem(new Span(Languages.name(p.preferredLanguage(), getLocale())),
                 getTranslation("help-request.language"));
         fields.addFormItem(new Span(getTranslation("urgency." + p.urgency().name())), getTranslation("help-request.urgency"));
         fields.addFormItem(new Span(p.schoolMeetingOn().map(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)

@@ -4,7 +4,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Collection;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import com.vaadin.flow.component.Composite;
@@ -15,6 +14,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 
 import nl.steunpunt.buddy.matching.HelpRequestDetails;
+import nl.steunpunt.buddy.ui.base.Languages;
 
 /** A help request's case file, read-only, as a coordinator of its region sees it. */
 public class HelpRequestCaseFile extends Composite<VerticalLayout> {
@@ -34,7 +34,7 @@ public class HelpRequestCaseFile extends Composite<VerticalLayout> {
         fields.addFormItem(new Span(getTranslation("help-request.status." + d.status().name())), getTranslation("help-request.status"));
         fields.addFormItem(new Span(getTranslation("school-level." + d.schoolLevel().name())), getTranslation("help-request.school-level"));
         fields.addFormItem(new Span(translated("problem-area.", d.problemAreas())), getTranslation("help-request.problem-areas"));
-        fields.addFormItem(new Span(languageName(d.preferredLanguage(), getLocale())), getTranslation("help-request.language"));
+        fields.addFormItem(new Span(Languages.name(d.preferredLanguage(), getLocale())), getTranslation("help-request.language"));
         fields.addFormItem(new Span(getTranslation("urgency." + d.urgency().name())), getTranslation("help-request.urgency"));
         fields.addFormItem(new Span(d.schoolMeetingOn().map(date::format).orElse("—")), getTranslation("help-request.school-meeting"));
         fields.addFormItem(new Span(d.school().orElse("—")), getTranslation("help-request.school"));
@@ -54,11 +54,5 @@ public class HelpRequestCaseFile extends Composite<VerticalLayout> {
 
     private String translated(String prefix, Collection<? extends Enum<?>> values) {
         return values.stream().map(v -> getTranslation(prefix + v.name())).collect(Collectors.joining(", "));
-    }
-
-    /** The name of a language (ISO 639-1) in the reader's language. */
-    static String languageName(String code, Locale in) {
-        String name = Locale.forLanguageTag(code).getDisplayLanguage(in);
-        return name.isBlank() ? code : name;
     }
 }

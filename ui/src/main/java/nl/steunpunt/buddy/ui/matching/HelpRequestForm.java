@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
@@ -25,6 +24,7 @@ import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
+import nl.steunpunt.buddy.ui.base.Languages;
 import nl.steunpunt.buddy.matching.Channel;
 import nl.steunpunt.buddy.matching.HelpRequestId;
 import nl.steunpunt.buddy.matching.HelpRequests;
@@ -53,7 +53,6 @@ public class HelpRequestForm extends Composite<VerticalLayout> {
     }
 
     /** Languages a requester may prefer to talk in (ISO 639-1), with names in the user's language. */
-    static final List<String> LANGUAGES = List.of("nl", "en", "ar", "tr", "pl", "uk", "so", "ti", "fa", "fr", "de", "es");
 
     private final HelpRequests helpRequests;
     private final Mode mode;
@@ -125,8 +124,8 @@ public class HelpRequestForm extends Composite<VerticalLayout> {
         problemAreas.setItemLabelGenerator(v -> getTranslation("problem-area." + v.name()));
         problemAreas.setRequiredIndicatorVisible(true);
         language.setId("help-language");
-        language.setItems(LANGUAGES);
-        language.setItemLabelGenerator(code -> Locale.forLanguageTag(code).getDisplayLanguage(getLocale()));
+        language.setItems(Languages.CODES);
+        language.setItemLabelGenerator(code -> Languages.name(code, getLocale()));
         language.setValue("nl");
         language.setRequiredIndicatorVisible(true);
         urgency.setId("help-urgency");

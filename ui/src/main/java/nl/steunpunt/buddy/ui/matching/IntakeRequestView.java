@@ -16,6 +16,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import nl.steunpunt.buddy.ui.base.Languages;
 import nl.steunpunt.buddy.matching.HelpRequests;
 import nl.steunpunt.buddy.matching.Urgency;
 import nl.steunpunt.buddy.processes.MatchingProcess;
@@ -67,7 +68,7 @@ public class IntakeRequestView extends MatchingTaskScreen {
         language.setLabel(getTranslation("help-request.language"));
         language.setId("intake-language");
         language.setItems(Languages.CODES);
-        language.setItemLabelGenerator(code -> HelpRequestCaseFile.languageName(code, getLocale()));
+        language.setItemLabelGenerator(code -> Languages.name(code, getLocale()));
         language.setValue(details.preferredLanguage());
         urgency.setLabel(getTranslation("help-request.urgency"));
         urgency.setId("intake-urgency");

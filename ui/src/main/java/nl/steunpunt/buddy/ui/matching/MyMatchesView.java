@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -23,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import nl.steunpunt.buddy.ui.base.Languages;
 import nl.steunpunt.buddy.matching.BuddyMatch;
 import nl.steunpunt.buddy.matching.HelpRequestId;
 import nl.steunpunt.buddy.matching.MatchStatus;
@@ -93,7 +93,7 @@ public class MyMatchesView extends VerticalLayout implements HasDynamicTitle {
         card.add(new H4(getTranslation("my-matches.proposal.title", p.reference(), getTranslation("requester-kind." + p.kind().name()))));
         card.add(field("my-matches.school-level", getTranslation("school-level." + p.schoolLevel().name())),
                 field("my-matches.problem-areas", areas(p.problemAreas())),
-                field("my-matches.language", Locale.forLanguageTag(p.preferredLanguage()).getDisplayLanguage(getLocale())),
+                field("my-matches.language", Languages.name(p.preferredLanguage(), getLocale())),
                 field("my-matches.urgency", getTranslation("urgency." + p.urgency().name())),
                 field("my-matches.meeting", p.schoolMeetingOn().map(date::format).orElse(getTranslation("my-matches.none-planned"))),
                 field("my-matches.place", p.place().orElse(getTranslation("my-matches.unknown"))),

@@ -22,6 +22,7 @@ import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
+import nl.steunpunt.buddy.ui.base.Languages;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.recruitment.NewApplication;
@@ -39,7 +40,6 @@ import nl.steunpunt.buddy.ui.base.Notifications;
  */
 public class ApplicationForm extends Composite<VerticalLayout> {
 
-    static final List<String> LANGUAGES = List.of("nl", "en", "ar", "tr", "pl", "uk", "so", "ti", "fr", "de", "es", "pap");
 
     private final Applications applications;
     private final UUID submissionKey = UUID.randomUUID();
@@ -95,7 +95,7 @@ public class ApplicationForm extends Composite<VerticalLayout> {
         problemAreas.setItemLabelGenerator(v -> getTranslation("problem-area." + v.name()));
         languages.setLabel(getTranslation("form.languages"));
         languages.setId("form-languages");
-        languages.setItems(LANGUAGES);
+        languages.setItems(Languages.CODES);
         languages.setItemLabelGenerator(code -> Locale.forLanguageTag(code).getDisplayLanguage(getLocale()));
         languages.setValue(Set.of("nl"));
         hours.setLabel(getTranslation("form.hours"));
