@@ -14,9 +14,11 @@ public enum HelpRequestStatus {
     MATCHED,
     /** The match is active. */
     ACTIVE,
-    WITHDRAWN;
+    WITHDRAWN,
+    /** The match ended (support over, closure under way or done). */
+    CLOSED;
 
     public boolean isOpen() {
-        return this != ACTIVE && this != WITHDRAWN;
+        return this != ACTIVE && this != WITHDRAWN && this != CLOSED;
     }
 }

@@ -99,7 +99,7 @@ public class HelpRequests {
         }
         validate(r, channel != Channel.FORM);
         String email = blankToNull(r.email());
-        if (email != null && db.sql("SELECT count(*) FROM help_request WHERE lower(email) = ? AND status NOT IN ('ACTIVE', 'WITHDRAWN')")
+        if (email != null && db.sql("SELECT count(*) FROM help_request WHERE lower(email) = ? AND status NOT IN ('ACTIVE', 'WITHDRAWN', 'CLOSED')")
                 .param(email.toLowerCase(Locale.ROOT)).query(Long.class).single() > 0) {
             throw new InvalidInputException("error.help-request.duplicate");
         }
@@ -331,7 +331,7 @@ public class HelpRequests {
             params.put("status", s.name());
         });
         if (filter.openOnly()) {
-            clauses.add("r.status NOT IN ('ACTIVE', 'WITHDRAWN')");
+            clauses.add("r.status NOT IN ('ACTIVE', 'WITHDRAWN', 'CLOSED')");
         }
         filter.text().map(String::trim).filter(t -> !t.isEmpty()).ifPresent(t -> {
             clauses.add("(lower(r.reference) LIKE :text ESCAPE '\\' OR lower(r.contact_name) LIKE :text ESCAPE '\\')");

@@ -21,14 +21,14 @@ import nl.steunpunt.buddy.shared.RegionCode;
 
 /**
  * Proposals and matches of a request, and the capacity they take: a pending proposal holds a place
- * of the buddy's capacity, as does a match that is starting or active.
+ * of the buddy's capacity, as does a match that is starting, active or ending (until the closure restores it).
  */
 @Component
 class MatchRecords {
 
     /** Places of a buddy's capacity in use: pending proposals and open matches. */
     static final String OPEN_LOAD = "(SELECT count(*) FROM match_proposal p WHERE p.buddy_id = b.application_id AND p.status = 'PENDING') "
-            + "+ (SELECT count(*) FROM buddy_match m WHERE m.buddy_id = b.application_id AND m.status IN ('STARTING', 'ACTIVE'))";
+            + "+ (SELECT count(*) FROM buddy_match m WHERE m.buddy_id = b.application_id AND m.status IN ('STARTING', 'ACTIVE', 'ENDING'))";
 
     private final JdbcClient db;
     private final Applications applications;

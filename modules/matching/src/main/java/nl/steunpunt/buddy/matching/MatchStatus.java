@@ -5,6 +5,8 @@ public enum MatchStatus {
     /** Accepted: first contact and introduction still to come. */
     STARTING,
     ACTIVE,
+    /** Support is over (reason recorded); the closure is under way and the buddy's place stays taken until it is restored. */
+    ENDING,
     CANCELLED,
     CLOSED
 }

@@ -8,6 +8,8 @@ public enum Role {
     TRAINER,
     MANAGER,
     BUDDY,
+    /** Leads intervisie sessions of a region (often also a trainer or coordinator). */
+    FACILITATOR,
     ADMIN;
 
     /** The candidate group of this role in a region, e.g. {@code coordinator-PO-2605}. */

@@ -18,7 +18,7 @@ public final class DemoAccounts {
     public static final List<Account> ALL = List.of(
             new Account("coordinator.utrecht", "Sanne de Vries", Set.of(Role.COORDINATOR), List.of(UTRECHT)),
             new Account("coordinator.eemland", "Fatima El Amrani", Set.of(Role.COORDINATOR), List.of(EEMLAND)),
-            new Account("trainer.utrecht", "Joost Bakker", Set.of(Role.TRAINER), List.of(UTRECHT)),
+            new Account("trainer.utrecht", "Joost Bakker", Set.of(Role.TRAINER, Role.FACILITATOR), List.of(UTRECHT)),
             new Account("manager", "Marieke Jansen", Set.of(Role.MANAGER), List.of(UTRECHT, EEMLAND)),
             new Account("buddy.utrecht", "Petra Visser", Set.of(Role.BUDDY), List.of(UTRECHT)),
             new Account("buddy.zeist", "Youssef Bennani", Set.of(Role.BUDDY), List.of(UTRECHT)),
