@@ -109,7 +109,7 @@ public class Matchmaking {
                 .update();
     }
 
-    /** The buddies of the acting coordinator's regions, with their load and matching profile. */
+    /** The buddies of the acting coordinator's regions (not those archived), with their load and matching profile. */
     @Transactional(readOnly = true)
     public List<PoolBuddy> pool() {
         Actor actor = currentActor.require();
@@ -118,11 +118,12 @@ public class Matchmaking {
             return List.of();
         }
         List<Object[]> rows = db.sql("SELECT b.application_id, b.reference, b.region_code, b.place, b.schools, b.max_matches, "
-                + "COALESCE(s.max_matches, 2), " + MatchRecords.OPEN_LOAD + " FROM matching_buddy b "
-                + "LEFT JOIN matching_setting s ON s.region_code = b.region_code WHERE b.region_code IN (:regions) ORDER BY b.reference")
+                + "COALESCE(s.max_matches, 2), " + MatchRecords.OPEN_LOAD + ", b.leaving_since IS NOT NULL FROM matching_buddy b "
+                + "LEFT JOIN matching_setting s ON s.region_code = b.region_code WHERE b.region_code IN (:regions) "
+                + "AND b.archived_at IS NULL ORDER BY b.reference")
                 .param("regions", regions)
                 .query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6), rs.getInt(7), rs.getInt(8) })
+                        rs.getString(5), rs.getObject(6), rs.getInt(7), rs.getInt(8), rs.getBoolean(9) })
                 .list();
         Map<ApplicationId, String> names = applications.displayNames(rows.stream().map(r -> new ApplicationId((UUID) r[0])).toList());
         List<PoolBuddy> pool = new ArrayList<>();
@@ -131,7 +132,7 @@ public class Matchmaking {
             Optional<Integer> own = Optional.ofNullable((Integer) r[5]);
             pool.add(new PoolBuddy(id, (String) r[1], names.getOrDefault(id, id.toString()), new RegionCode((String) r[2]),
                     training.isQualified(id), applications.vogValid(id), (Integer) r[7], own.orElse((Integer) r[6]), own,
-                    Optional.ofNullable((String) r[3]), Codes.strings((String) r[4]), training.accountOf(id).isPresent()));
+                    Optional.ofNullable((String) r[3]), Codes.strings((String) r[4]), training.accountOf(id).isPresent(), (Boolean) r[8]));
         }
         return pool;
     }
@@ -654,7 +655,8 @@ public class Matchmaking {
         List<BuddyProfile> buddies = new ArrayList<>();
         db.sql("SELECT b.application_id, b.region_code, b.school_levels, b.problem_areas, b.languages, b.hours_per_week, b.place, "
                 + "b.schools, COALESCE(b.max_matches, s.max_matches, 2), " + MatchRecords.OPEN_LOAD + " FROM matching_buddy b "
-                + "LEFT JOIN matching_setting s ON s.region_code = b.region_code WHERE b.region_code IN (:regions) ORDER BY b.application_id")
+                + "LEFT JOIN matching_setting s ON s.region_code = b.region_code WHERE b.region_code IN (:regions) "
+                + "AND b.leaving_since IS NULL ORDER BY b.application_id")
                 .param("regions", regions.stream().map(RegionCode::value).toList())
                 .query((rs, n) -> {
                     ApplicationId id = new ApplicationId(rs.getObject(1, UUID.class));

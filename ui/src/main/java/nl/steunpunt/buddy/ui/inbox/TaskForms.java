@@ -6,6 +6,7 @@ import java.util.Optional;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.HasUrlParameter;
 
+import nl.steunpunt.buddy.processes.BuddyOffboardingProcess;
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
 import nl.steunpunt.buddy.processes.MatchingProcess;
 import nl.steunpunt.buddy.processes.TrainingProcess;
@@ -15,6 +16,8 @@ import nl.steunpunt.buddy.ui.matching.FirstContactView;
 import nl.steunpunt.buddy.ui.matching.IntakeRequestView;
 import nl.steunpunt.buddy.ui.matching.IntroductionMeetingView;
 import nl.steunpunt.buddy.ui.matching.ProposeBuddyView;
+import nl.steunpunt.buddy.ui.offboarding.ExitConversationView;
+import nl.steunpunt.buddy.ui.offboarding.HandOverMatchView;
 import nl.steunpunt.buddy.ui.training.CheckTrainingProgressView;
 import nl.steunpunt.buddy.ui.training.PlanMakeUpView;
 import nl.steunpunt.buddy.ui.training.SignOffView;
@@ -45,7 +48,9 @@ public final class TaskForms {
             Map.entry(MatchingProcess.Forms.ESCALATE_MATCHING, EscalateMatchingView.class),
             Map.entry(MatchingProcess.Forms.INTRODUCTION_MEETING, IntroductionMeetingView.class),
             Map.entry(MatchingProcess.Forms.ANSWER_PROPOSAL, AnswerProposalView.class),
-            Map.entry(MatchingProcess.Forms.FIRST_CONTACT, FirstContactView.class));
+            Map.entry(MatchingProcess.Forms.FIRST_CONTACT, FirstContactView.class),
+            Map.entry(BuddyOffboardingProcess.Forms.EXIT_CONVERSATION, ExitConversationView.class),
+            Map.entry(BuddyOffboardingProcess.Forms.HAND_OVER_MATCH, HandOverMatchView.class));
 
     private TaskForms() {
     }

@@ -14,6 +14,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -21,6 +22,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import nl.steunpunt.buddy.matching.DepartureReason;
 import nl.steunpunt.buddy.matching.HelpRequests;
 import nl.steunpunt.buddy.matching.Matchmaking;
 import nl.steunpunt.buddy.matching.PoolBuddy;
@@ -29,10 +31,12 @@ import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.Regions;
 import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.ui.base.Notifications;
+import nl.steunpunt.buddy.workflow.BuddyOffboarding;
 
 /**
  * The buddies of the coordinator's regions as matching sees them: qualified, VOG, load, place and
- * the schools she is connected to. The coordinator records place, schools and her own maximum.
+ * the schools she is connected to. The coordinator records place, schools and her own maximum,
+ * and records that a buddy stops (her offboarding starts).
  */
 @Route("buddies")
 @RolesAllowed("COORDINATOR")
@@ -42,10 +46,12 @@ public class BuddyPoolView extends VerticalLayout implements HasDynamicTitle {
     private final Matchmaking matchmaking;
     private final HelpRequests helpRequests;
     private final Regions regions;
+    private final BuddyOffboarding offboarding;
     private final Grid<PoolBuddy> grid = new Grid<>();
 
-    public BuddyPoolView(Matchmaking matchmaking, HelpRequests helpRequests, Regions regions) {
+    public BuddyPoolView(Matchmaking matchmaking, HelpRequests helpRequests, Regions regions, BuddyOffboarding offboarding) {
         this.matchmaking = matchmaking;
+        this.offboarding = offboarding;
         this.helpRequests = helpRequests;
         this.regions = regions;
         setSizeFull();
@@ -66,11 +72,20 @@ public class BuddyPoolView extends VerticalLayout implements HasDynamicTitle {
                 .setAutoWidth(true);
         grid.addColumn(b -> yesNo(b.hasAccount())).setKey("account").setHeader(getTranslation("matching.column.account"))
                 .setAutoWidth(true);
+        grid.addColumn(b -> b.leaving() ? getTranslation("buddy-pool.leaving") : "").setKey("leaving")
+                .setHeader(getTranslation("buddy-pool.column.leaving")).setAutoWidth(true);
         grid.addComponentColumn(b -> {
             Button edit = new Button(getTranslation("buddy-pool.edit"), e -> edit(b));
             edit.setId("edit-" + b.reference());
             return edit;
         }).setKey("actions").setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(b -> {
+            Button leave = new Button(getTranslation("buddy-pool.leave"), e -> leave(b));
+            leave.setId("leave-" + b.reference());
+            leave.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            leave.setVisible(!b.leaving());
+            return leave;
+        }).setKey("leave").setHeader("").setAutoWidth(true);
 
         add(new H2(getTranslation("buddy-pool.title")), new Paragraph(getTranslation("buddy-pool.intro")), grid);
         refresh();
@@ -123,6 +138,36 @@ public class BuddyPoolView extends VerticalLayout implements HasDynamicTitle {
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(cancel, save);
         dialog.setWidth("40em");
+        dialog.open();
+    }
+
+    /** The coordinator records that the buddy stops: she is no longer proposed and her offboarding starts. */
+    private void leave(PoolBuddy buddy) {
+        Dialog dialog = new Dialog();
+        dialog.setId("buddy-leave-dialog");
+        dialog.setHeaderTitle(getTranslation("buddy-pool.leave.title", buddy.name(), buddy.reference()));
+        Select<DepartureReason> reason = new Select<>();
+        reason.setId("leave-reason");
+        reason.setLabel(getTranslation("buddy-pool.leave.reason"));
+        reason.setItems(DepartureReason.values());
+        reason.setItemLabelGenerator(r -> getTranslation("departure.reason." + r.name()));
+        dialog.add(new Paragraph(getTranslation("buddy-pool.leave.intro", buddy.openMatches())), reason);
+        Button cancel = new Button(getTranslation("waiting-list.cancel"), e -> dialog.close());
+        cancel.setId("leave-cancel");
+        Button confirm = new Button(getTranslation("buddy-pool.leave.confirm"), e -> {
+            try {
+                offboarding.start(buddy.id(), reason.getValue());
+                Notifications.success("buddy-pool.leave.started", buddy.name());
+                dialog.close();
+                refresh();
+            } catch (TranslatableException ex) {
+                Notifications.error(ex);
+            }
+        });
+        confirm.setId("leave-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.getFooter().add(cancel, confirm);
+        dialog.setWidth("36em");
         dialog.open();
     }
 
