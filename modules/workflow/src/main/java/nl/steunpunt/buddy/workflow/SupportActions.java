@@ -31,6 +31,19 @@ public interface SupportActions {
     /** What the review task may decide: extend only while extensions are left. */
     ReviewOptions reviewOptions(String taskId);
 
+    /**
+     * Records the review's decision in its modules without completing the task (a task screen's
+     * completion does that, with {@code extend} as routing): extending only while extensions are left,
+     * closing with a reason ends the match.
+     */
+    void recordReview(String taskId, boolean extend, ClosureReason reason, String note);
+
+    /** The school meeting a buddy's meeting task is about. */
+    UUID meetingOf(String taskId);
+
+    /** The concern a coordinator's concern task is about. */
+    UUID concernOf(String taskId);
+
     /** The review extends the match (only while extensions are left). */
     void extend(String taskId, String reason);
 

@@ -145,24 +145,57 @@ class SupportFlow implements SupportActions {
 
     @Override
     @Transactional
-    public void extend(String taskId, String reason) {
-        if (!reviewOptions(taskId).canExtend()) {
+    public void recordReview(String taskId, boolean extend, ClosureReason reason, String note) {
+        reviewTask(taskId);
+        if (extend && !reviewOptions(taskId).canExtend()) {
             throw new InvalidInputException("error.review.no-extensions-left");
         }
         UUID match = matchOf(taskId);
-        workItems.complete(taskId, Map.of(SupportProcess.Variables.EXTEND, true),
-                () -> records.recordReview(match, ReviewDecision.EXTEND, null, reason));
+        if (extend) {
+            records.recordReview(match, ReviewDecision.EXTEND, null, note);
+        } else {
+            records.recordReview(match, ReviewDecision.CLOSE, reason, note);
+            endings.end(match, reason, note);
+        }
+    }
+
+    @Override
+    @Transactional
+    public void extend(String taskId, String reason) {
+        reviewTask(taskId);
+        workItems.complete(taskId, Map.of(SupportProcess.Variables.EXTEND, true), () -> recordReview(taskId, true, null, reason));
     }
 
     @Override
     @Transactional
     public void close(String taskId, ClosureReason reason, String note) {
         reviewTask(taskId);
-        UUID match = matchOf(taskId);
-        workItems.complete(taskId, Map.of(SupportProcess.Variables.EXTEND, false), () -> {
-            records.recordReview(match, ReviewDecision.CLOSE, reason, note);
-            endings.end(match, reason, note);
-        });
+        workItems.complete(taskId, Map.of(SupportProcess.Variables.EXTEND, false), () -> recordReview(taskId, false, reason, note));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UUID meetingOf(String taskId) {
+        return UUID.fromString((String) localOf(taskId, SupportProcess.Variables.MEETING_ID));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public UUID concernOf(String taskId) {
+        return UUID.fromString((String) localOf(taskId, SupportProcess.Variables.CONCERN_ID));
+    }
+
+    /** A variable of the task's own path (a meeting's or a concern's), for a task the acting user may see. */
+    private Object localOf(String taskId, String variable) {
+        WorkItem item = workItems.get(taskId).orElseThrow(TaskGoneException::new);
+        if (item.phase() != nl.steunpunt.buddy.workflow.Phase.SUPPORT) {
+            throw new AccessDeniedException("error.access.other-region");
+        }
+        Object value = taskService.getVariable(taskId, variable);
+        if (value == null) {
+            throw new TaskGoneException();
+        }
+        return value;
     }
 
     // ---- helpers --------------------------------------------------------------------------------
