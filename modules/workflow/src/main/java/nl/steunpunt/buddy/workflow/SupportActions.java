@@ -50,6 +50,15 @@ public interface SupportActions {
     /** The review closes the match with a reason; support ends. */
     void close(String taskId, ClosureReason reason, String note);
 
+    /** Whether the support process of this match runs (it starts shortly after the match became active). */
+    boolean isRunning(UUID matchId);
+
+    /**
+     * A coordinator of the match's region brings the next check-in forward to now; the cycle goes on
+     * from its original rhythm afterwards.
+     */
+    void checkInNow(UUID matchId);
+
     /** Extensions so far and the region's maximum. */
     record ReviewOptions(int extensions, int maxExtensions) {
 

@@ -5,6 +5,9 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -28,6 +31,7 @@ import nl.steunpunt.buddy.processes.SupportProcess;
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
+import nl.steunpunt.buddy.shared.Role;
 import nl.steunpunt.buddy.support.MeetingPlan;
 import nl.steunpunt.buddy.support.NewConcern;
 import nl.steunpunt.buddy.support.ReviewDecision;
@@ -48,6 +52,7 @@ class SupportFlow implements SupportActions {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final TaskService taskService;
+    private final ManagementService managementService;
     private final IdentityService identityService;
     private final HelpRequests requests;
     private final Matchmaking matchmaking;
@@ -57,12 +62,14 @@ class SupportFlow implements SupportActions {
     private final CurrentActor currentActor;
     private final SupportSettings settings;
 
-    SupportFlow(RuntimeService runtimeService, HistoryService historyService, TaskService taskService, IdentityService identityService,
+    SupportFlow(RuntimeService runtimeService, HistoryService historyService, TaskService taskService,
+            ManagementService managementService, IdentityService identityService,
             HelpRequests requests, Matchmaking matchmaking, MatchEndings endings, SupportRecords records, WorkItems workItems,
             CurrentActor currentActor, SupportSettings settings) {
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.taskService = taskService;
+        this.managementService = managementService;
         this.identityService = identityService;
         this.requests = requests;
         this.matchmaking = matchmaking;
@@ -196,6 +203,27 @@ class SupportFlow implements SupportActions {
             throw new TaskGoneException();
         }
         return value;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isRunning(UUID matchId) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(SupportProcess.PROCESS_ID)
+                .variableValueEquals(SupportProcess.Variables.MATCH_ID, matchId.toString()).count() > 0;
+    }
+
+    @Override
+    @Transactional
+    public void checkInNow(UUID matchId) {
+        MatchFacts match = matchmaking.matchFacts(matchId).orElseThrow(() -> new InvalidInputException("error.support.not-running"));
+        if (!currentActor.require().hasRoleIn(Role.COORDINATOR, match.region())) {
+            throw new AccessDeniedException("error.access.other-region");
+        }
+        Job timer = managementService.createJobQuery().processInstanceId(instanceOf(matchId)).activityId(SupportProcess.EVENT_CHECK_IN_DUE)
+                .timers().singleResult();
+        if (timer != null) {
+            managementService.setJobDuedate(timer.getId(), ClockUtil.getCurrentTime());
+        }
     }
 
     // ---- helpers --------------------------------------------------------------------------------
