@@ -57,7 +57,8 @@ import nl.steunpunt.buddy.workflow.WorkItems;
  * neighbour region, and help requests at every step — two at intake, one ready to be proposed
  * (buddy.utrecht ranks first), one active match, and three on the waiting list that waited before
  * the buddies were certified, so a batch proposal can be reviewed. The active match's buddy has
- * logged two contacts with signal themes.
+ * logged two contacts with signal themes; its begeleiding runs, with a school meeting tomorrow (her
+ * preparation task is open), a concern for the coordinators and a check-in due today.
  */
 @Component
 @Profile("demo")
