@@ -202,7 +202,7 @@ class InboxViewTest extends KaribuTest {
         openAppAs(COORDINATOR_A);
         UI.getCurrent().navigate(HomeView.class);
         assertThat(menuLabels()).containsExactly("Start", "Takenlijst", "Aanmeldingen", "Hulpvragen", "Wachtlijst", "Buddypool",
-                "Scholingssessies", "Kwalificaties", "Signalen");
+                "Koppelingen", "Scholingssessies", "Kwalificaties", "Signalen");
         closeApp();
 
         openAppAs(TRAINER_A);
@@ -219,7 +219,7 @@ class InboxViewTest extends KaribuTest {
         openAppAs(COORDINATOR_A, BuddyI18NProvider.ENGLISH);
         UI.getCurrent().navigate(InboxView.class);
         assertThat(menuLabels()).containsExactly("Home", "Task inbox", "Applications", "Help requests", "Waiting list", "Buddy pool",
-                "Training sessions", "Qualifications", "Signals");
+                "Matches", "Training sessions", "Qualifications", "Signals");
         assertThat(inboxGrid().getColumnByKey("due").getHeaderText()).isEqualTo("Due");
     }
 

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,11 @@ import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.SchoolLevel;
 import nl.steunpunt.buddy.support.ContactKind;
 import nl.steunpunt.buddy.support.ContactLog;
+import nl.steunpunt.buddy.support.ConcernUrgency;
+import nl.steunpunt.buddy.support.MeetingPlan;
+import nl.steunpunt.buddy.support.NewConcern;
+import nl.steunpunt.buddy.workflow.SupportActions;
+import nl.steunpunt.buddy.matching.MatchStatus;
 import nl.steunpunt.buddy.support.NewContact;
 import nl.steunpunt.buddy.training.CatalogueItem;
 import nl.steunpunt.buddy.training.Judgement;
@@ -51,7 +57,8 @@ import nl.steunpunt.buddy.workflow.WorkItems;
  * neighbour region, and help requests at every step — two at intake, one ready to be proposed
  * (buddy.utrecht ranks first), one active match, and three on the waiting list that waited before
  * the buddies were certified, so a batch proposal can be reviewed. The active match's buddy has
- * logged two contacts with signal themes.
+ * logged two contacts with signal themes; its begeleiding runs, with a school meeting tomorrow (her
+ * preparation task is open), a concern for the coordinators and a check-in due today.
  */
 @Component
 @Profile("demo")
@@ -81,10 +88,12 @@ class DemoMatching {
     private final Matchmaking matchmaking;
     private final Clock clock;
     private final ContactLog contactLog;
+    private final SupportActions support;
 
     DemoMatching(LocalAccounts accounts, Training training, WorkItems workItems, HelpRequests requests, Matchmaking matchmaking,
-            Clock clock, ContactLog contactLog) {
+            Clock clock, ContactLog contactLog, SupportActions support) {
         this.contactLog = contactLog;
+        this.support = support;
         this.accounts = accounts;
         this.training = training;
         this.workItems = workItems;
@@ -142,7 +151,17 @@ class DemoMatching {
                     "Kennismaking telefonisch voorbereid; zorgen over strafwerk en de sfeer in de klas.", Set.of("COMMUNICATIE_SCHOOL_OUDERS")));
             contactLog.record(match, new NewContact(LocalDate.now(clock), ContactKind.SCHOOL_MEETING, 60,
                     "Gesprek met mentor en zorgcoördinator; afspraak over een time-outplek.", Set.of("ONDERSTEUNING_SCHOOL")));
+            // Begeleiding has started: a school meeting tomorrow (so her preparation task is there now),
+            // a concern for the coordinators, and the first check-in brought forward to today.
+            await(() -> matchmaking.matchFacts(match).map(f -> f.status() == MatchStatus.ACTIVE).orElse(false)
+                    && support.isRunning(match), "support of the active match");
+            LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
+            support.planSchoolMeeting(match, new MeetingPlan(tomorrow, LocalTime.of(10, 0), LocalTime.of(11, 0), "Het Stedelijk Lyceum",
+                    "Plan van aanpak bespreken met mentor en zorgcoördinator; ouders en buddy aanwezig."));
+            support.raiseConcern(match, new NewConcern("Moeder is erg moe en twijfelt of ze de gesprekken met school volhoudt.",
+                    ConcernUrgency.NORMAL));
             signIn(COORDINATOR);
+            support.checkInNow(match);
 
             // Ready to propose: buddy.utrecht ranks first.
             intake(request(RequesterKind.PARENT, "Joyce van Rijn", SchoolLevel.SO, Set.of(ProblemArea.AUTISME, ProblemArea.OPP),

@@ -34,6 +34,7 @@ import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.ui.base.Notifications;
 import nl.steunpunt.buddy.ui.inbox.TaskForms;
 import nl.steunpunt.buddy.ui.support.ContactLogView;
+import nl.steunpunt.buddy.ui.support.MatchSupportView;
 import nl.steunpunt.buddy.workflow.Phase;
 import nl.steunpunt.buddy.workflow.TaskGoneException;
 import nl.steunpunt.buddy.workflow.WorkItem;
@@ -58,6 +59,7 @@ public class MyMatchesView extends VerticalLayout implements HasDynamicTitle {
 
     private final WorkItems workItems;
     private final Clock clock;
+    private List<WorkItem> supportTasks = List.of();
     private final DateTimeFormatter date;
 
     public MyMatchesView(Matchmaking matchmaking, WorkItems workItems, Clock clock) {
@@ -80,6 +82,10 @@ public class MyMatchesView extends VerticalLayout implements HasDynamicTitle {
 
         add(new H3(getTranslation("my-matches.matches")));
         List<BuddyMatch> matches = matchmaking.myMatches();
+        if (matches.stream().anyMatch(m -> m.status() == MatchStatus.ACTIVE)) {
+            supportTasks = workItems.find(new WorkItemQuery(Scope.MINE, false, Optional.of(Phase.SUPPORT), Optional.empty(), SortBy.DUE, true),
+                    0, 100);
+        }
         if (matches.isEmpty()) {
             Paragraph none = new Paragraph(getTranslation("my-matches.matches.none"));
             none.setId("my-matches-empty");
@@ -124,6 +130,19 @@ public class MyMatchesView extends VerticalLayout implements HasDynamicTitle {
                 e -> UI.getCurrent().navigate(ContactLogView.class, m.matchId().toString()));
         contactLog.setId("contact-log-" + m.reference());
         card.add(contactLog);
+        if (m.status() == MatchStatus.ACTIVE) {
+            Button support = new Button(getTranslation("my-matches.support"),
+                    e -> UI.getCurrent().navigate(MatchSupportView.class, m.matchId().toString()));
+            support.setId("support-" + m.reference());
+            card.add(support);
+            supportTasks.stream().filter(item -> m.matchId().toString().equals(item.subjectId())).forEach(item -> {
+                Button task = new Button(nl.steunpunt.buddy.ui.base.Labels.of(this, "task." + item.definitionKey(), item.name()),
+                        e -> TaskForms.screenFor(item.formKey()).ifPresent(screen -> UI.getCurrent().navigate(screen, item.id())));
+                task.setId("task-" + item.definitionKey() + "-" + m.reference());
+                task.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+                card.add(task);
+            });
+        }
         if (m.status() == MatchStatus.STARTING && m.firstContactOn().isEmpty()) {
             Button firstContact = new Button(getTranslation("my-matches.record-first-contact"),
                     e -> openTask(m.request(), MatchingProcess.Forms.FIRST_CONTACT, FIRST_CONTACT_ROUTE));

@@ -1,0 +1,5 @@
+package nl.steunpunt.buddy.support;
+
+/** A concern as the buddy raises it. */
+public record NewConcern(String text, ConcernUrgency urgency) {
+}
