@@ -10,9 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,12 +39,15 @@ import nl.steunpunt.buddy.matching.Matchmaking;
 import nl.steunpunt.buddy.matching.PoolBuddy;
 import nl.steunpunt.buddy.matching.RankedCandidate;
 import nl.steunpunt.buddy.processes.BuddyOffboardingProcess;
+import nl.steunpunt.buddy.processes.SupportProcess;
+import nl.steunpunt.buddy.support.MeetingPlan;
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.ui.matching.BuddyPoolView;
 import nl.steunpunt.buddy.ui.offboarding.ExitConversationView;
 import nl.steunpunt.buddy.ui.offboarding.HandOverMatchView;
 import nl.steunpunt.buddy.workflow.BuddyOffboarding;
+import nl.steunpunt.buddy.workflow.SupportActions;
 import nl.steunpunt.buddy.workflow.WorkItem;
 
 /** A buddy stops: announced in the pool, her matches handed over or ended, exit conversation, archived. */
@@ -56,6 +61,8 @@ class OffboardingTest extends KaribuTest {
     @Autowired BuddyOffboarding offboarding;
     @Autowired JdbcClient db;
     @Autowired Clock clock;
+    @Autowired SupportActions supportActions;
+    @Autowired RuntimeService runtime;
 
     @Test
     void a_leaving_buddys_matches_are_handed_over_or_ended_and_after_the_exit_conversation_she_is_archived() {
@@ -65,6 +72,11 @@ class OffboardingTest extends KaribuTest {
         BuddyMatch second = support.activeMatch(scene, ruth);
         MatchingWorld.Buddy sara = matching.certifiedBuddy(scene, buddy("sara"));
         String ruthReference = matching.inPool(scene, ruth).orElseThrow().reference();
+        // Ruth has a school meeting tomorrow on the first match: its preparation is her task now.
+        LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
+        world.as(ruth.username(), () -> supportActions.planSchoolMeeting(first.matchId(),
+                new MeetingPlan(tomorrow, LocalTime.of(10, 0), LocalTime.of(11, 0), "De Regenboog", "Gesprek met de mentor")));
+        WorkItem prepare = matching.awaitTask(ruth.username(), first.matchId().toString(), SupportProcess.TASK_PREPARE_SCHOOL_MEETING);
 
         openAppAs(scene.coordinator());
         UI.getCurrent().navigate(BuddyPoolView.class);
@@ -101,6 +113,12 @@ class OffboardingTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("complete-task")));
         assertThat(world.as(sara.username(), () -> matchmaking.myMatches())).extracting(BuddyMatch::matchId).contains(first.matchId());
         assertThat(world.as(ruth.username(), () -> matchmaking.myMatches())).extracting(BuddyMatch::matchId).doesNotContain(first.matchId());
+        // Her open task of that match and the ones still to come are Sara's now.
+        assertThat(matching.tasksOf(sara.username(), first.matchId().toString())).extracting(WorkItem::id).contains(prepare.id());
+        assertThat(matching.tasksOf(ruth.username(), first.matchId().toString())).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(SupportProcess.PROCESS_ID)
+                .variableValueEquals(SupportProcess.Variables.BUDDY_USER_ID, sara.username())
+                .variableValueEquals(SupportProcess.Variables.MATCH_ID, first.matchId().toString()).count()).isEqualTo(1);
 
         // The second ends: the buddy stops is its reason.
         UI.getCurrent().navigate(HandOverMatchView.class, toSecond.id());
@@ -111,6 +129,7 @@ class OffboardingTest extends KaribuTest {
         _click(_get(Button.class, spec -> spec.withId("complete-task")));
         assertThat(matchmaking.matchFacts(second.matchId()).orElseThrow().status()).isEqualTo(MatchStatus.ENDING);
         assertThat(endings.closure(second.matchId()).orElseThrow().reason()).isEqualTo(ClosureReason.BUDDY_STOPS);
+        assertThat(supportActions.isRunning(second.matchId())).isFalse();
 
         // A future date is refused and nothing is saved; today completes the exit conversation.
         UI.getCurrent().navigate(ExitConversationView.class, exit.id());

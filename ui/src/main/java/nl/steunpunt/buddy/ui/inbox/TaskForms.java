@@ -17,16 +17,13 @@ import nl.steunpunt.buddy.ui.matching.FirstContactView;
 import nl.steunpunt.buddy.ui.matching.IntakeRequestView;
 import nl.steunpunt.buddy.ui.matching.IntroductionMeetingView;
 import nl.steunpunt.buddy.ui.matching.ProposeBuddyView;
-<<<<<<< HEAD
 import nl.steunpunt.buddy.ui.offboarding.ExitConversationView;
 import nl.steunpunt.buddy.ui.offboarding.HandOverMatchView;
-=======
 import nl.steunpunt.buddy.ui.support.CheckInView;
 import nl.steunpunt.buddy.ui.support.DiscussConcernView;
 import nl.steunpunt.buddy.ui.support.FollowUpSchoolMeetingView;
 import nl.steunpunt.buddy.ui.support.PrepareSchoolMeetingView;
 import nl.steunpunt.buddy.ui.support.ReviewMatchView;
->>>>>>> h-support
 import nl.steunpunt.buddy.ui.training.CheckTrainingProgressView;
 import nl.steunpunt.buddy.ui.training.PlanMakeUpView;
 import nl.steunpunt.buddy.ui.training.SignOffView;
@@ -58,16 +55,13 @@ public final class TaskForms {
             Map.entry(MatchingProcess.Forms.INTRODUCTION_MEETING, IntroductionMeetingView.class),
             Map.entry(MatchingProcess.Forms.ANSWER_PROPOSAL, AnswerProposalView.class),
             Map.entry(MatchingProcess.Forms.FIRST_CONTACT, FirstContactView.class),
-<<<<<<< HEAD
             Map.entry(BuddyOffboardingProcess.Forms.EXIT_CONVERSATION, ExitConversationView.class),
-            Map.entry(BuddyOffboardingProcess.Forms.HAND_OVER_MATCH, HandOverMatchView.class));
-=======
+            Map.entry(BuddyOffboardingProcess.Forms.HAND_OVER_MATCH, HandOverMatchView.class),
             Map.entry(SupportProcess.Forms.CHECK_IN, CheckInView.class),
             Map.entry(SupportProcess.Forms.DISCUSS_CONCERN, DiscussConcernView.class),
             Map.entry(SupportProcess.Forms.REVIEW_MATCH, ReviewMatchView.class),
             Map.entry(SupportProcess.Forms.PREPARE_SCHOOL_MEETING, PrepareSchoolMeetingView.class),
             Map.entry(SupportProcess.Forms.FOLLOW_UP_SCHOOL_MEETING, FollowUpSchoolMeetingView.class));
->>>>>>> h-support
 
     private TaskForms() {
     }

@@ -17,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.steunpunt.buddy.matching.BuddyDepartures;
 import nl.steunpunt.buddy.matching.ClosureReason;
 import nl.steunpunt.buddy.matching.DepartureReason;
-import nl.steunpunt.buddy.matching.MatchEndings;
 import nl.steunpunt.buddy.matching.MatchHandedOver;
 import nl.steunpunt.buddy.processes.BuddyOffboardingProcess;
 import nl.steunpunt.buddy.processes.SupportProcess;
@@ -25,6 +24,7 @@ import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.NotFoundException;
 import nl.steunpunt.buddy.workflow.BuddyOffboarding;
+import nl.steunpunt.buddy.workflow.SupportActions;
 import nl.steunpunt.buddy.workflow.WorkItem;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
@@ -41,15 +41,15 @@ class OffboardingFlow implements BuddyOffboarding {
     private final TaskService taskService;
     private final WorkItems workItems;
     private final BuddyDepartures departures;
-    private final MatchEndings endings;
+    private final SupportActions support;
 
     OffboardingFlow(RuntimeService runtimeService, TaskService taskService, WorkItems workItems, BuddyDepartures departures,
-            MatchEndings endings) {
+            SupportActions support) {
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.workItems = workItems;
         this.departures = departures;
-        this.endings = endings;
+        this.support = support;
     }
 
     @Override
@@ -70,13 +70,8 @@ class OffboardingFlow implements BuddyOffboarding {
 
     @Override
     public void endMatch(UUID match, String note) {
-        endings.end(match, ClosureReason.BUDDY_STOPS, note);
+        support.endEarly(match, ClosureReason.BUDDY_STOPS, note);
         departures.recordEnded(match);
-        ProcessInstance support = supportOf(match);
-        if (support != null) {
-            runtimeService.createMessageCorrelation(SupportProcess.Messages.MATCH_ENDED_EARLY)
-                    .processInstanceId(support.getId()).correlateWithResult();
-        }
     }
 
     /**
