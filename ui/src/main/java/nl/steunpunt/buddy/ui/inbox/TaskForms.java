@@ -7,7 +7,11 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.HasUrlParameter;
 
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
+import nl.steunpunt.buddy.processes.IntervisieProcess;
 import nl.steunpunt.buddy.processes.MatchingProcess;
+import nl.steunpunt.buddy.ui.intervisie.IntervisieCheckInView;
+import nl.steunpunt.buddy.ui.intervisie.PlanIntervisieView;
+import nl.steunpunt.buddy.ui.intervisie.RecordIntervisieView;
 import nl.steunpunt.buddy.processes.TrainingProcess;
 import nl.steunpunt.buddy.ui.matching.AnswerProposalView;
 import nl.steunpunt.buddy.ui.matching.EscalateMatchingView;
@@ -45,7 +49,10 @@ public final class TaskForms {
             Map.entry(MatchingProcess.Forms.ESCALATE_MATCHING, EscalateMatchingView.class),
             Map.entry(MatchingProcess.Forms.INTRODUCTION_MEETING, IntroductionMeetingView.class),
             Map.entry(MatchingProcess.Forms.ANSWER_PROPOSAL, AnswerProposalView.class),
-            Map.entry(MatchingProcess.Forms.FIRST_CONTACT, FirstContactView.class));
+            Map.entry(MatchingProcess.Forms.FIRST_CONTACT, FirstContactView.class),
+            Map.entry(IntervisieProcess.Forms.PLAN_INTERVISIE, PlanIntervisieView.class),
+            Map.entry(IntervisieProcess.Forms.RECORD_INTERVISIE, RecordIntervisieView.class),
+            Map.entry(IntervisieProcess.Forms.INTERVISIE_CHECK_IN, IntervisieCheckInView.class));
 
     private TaskForms() {
     }
