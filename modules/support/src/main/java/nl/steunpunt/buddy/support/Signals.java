@@ -89,6 +89,11 @@ public class Signals {
 
     // ---- the report ---------------------------------------------------------------------------
 
+    /** The keys of the other sources the report counts, in the order of its columns. */
+    public List<String> sources() {
+        return sources.stream().map(SignalSource::key).toList();
+    }
+
     /** The regions whose report the acting user may see: where she is coordinator or manager. */
     @Transactional(readOnly = true)
     public List<RegionCode> reportRegions() {
