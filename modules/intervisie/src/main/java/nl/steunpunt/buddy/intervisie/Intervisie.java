@@ -195,8 +195,9 @@ public class Intervisie {
      * is cancelled (the members hear of it); one that has ended must be recorded first.
      */
     public void close(UUID groupId) {
+        Actor actor = requireFacilitator(load(groupId).region());
+        lock(groupId);
         IntervisieGroup group = load(groupId);
-        Actor actor = requireFacilitator(group.region());
         if (group.status() == GroupStatus.CLOSED) {
             throw new InvalidInputException("error.intervisie.closed");
         }
@@ -220,8 +221,9 @@ public class Intervisie {
      * passed (the group starts again). One session is planned at a time. The members are invited.
      */
     public void plan(UUID sessionId, UUID groupId, SessionPlan plan) {
+        Actor actor = requireFacilitator(load(groupId).region());
+        lock(groupId);
         IntervisieGroup group = load(groupId);
-        Actor actor = requireFacilitator(group.region());
         if (group.status() == GroupStatus.CLOSED) {
             throw new InvalidInputException("error.intervisie.closed");
         }
@@ -261,13 +263,6 @@ public class Intervisie {
         requireAwaited(session);
         cancelSession(session, actor);
         return loadSession(sessionId);
-    }
-
-    /** The planned session of the group that has ended and waits for its record, if any. */
-    @Transactional(readOnly = true)
-    public Optional<IntervisieSession> toRecord(UUID groupId) {
-        requireReader(load(groupId).region());
-        return planned(groupId).filter(s -> !s.endsAt().isAfter(clock.instant()));
     }
 
     /**
