@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,9 @@ import nl.steunpunt.buddy.processes.RecruitmentProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.ApplicationStatus;
 import nl.steunpunt.buddy.recruitment.Applications;
+import nl.steunpunt.buddy.shared.Role;
 import nl.steunpunt.buddy.ui.base.HomeView;
+import nl.steunpunt.buddy.ui.security.LocalAccounts;
 import nl.steunpunt.buddy.ui.base.BuddyI18NProvider;
 import nl.steunpunt.buddy.ui.inbox.InboxView;
 import nl.steunpunt.buddy.ui.recruitment.DecisionView;
@@ -50,6 +53,7 @@ class InboxViewTest extends KaribuTest {
 
     @Autowired WorkItems workItems;
     @Autowired Applications applications;
+    @Autowired LocalAccounts accounts;
 
     @Test
     void coordinator_of_region_a_sees_the_tasks_of_a_and_never_those_of_b() {
@@ -202,7 +206,13 @@ class InboxViewTest extends KaribuTest {
         openAppAs(COORDINATOR_A);
         UI.getCurrent().navigate(HomeView.class);
         assertThat(menuLabels()).containsExactly("Start", "Takenlijst", "Aanmeldingen", "Hulpvragen", "Wachtlijst", "Buddypool",
-                "Koppelingen", "Scholingssessies", "Kwalificaties", "Signalen");
+                "Koppelingen", "Scholingssessies", "Intervisie", "Kwalificaties", "Signalen");
+        closeApp();
+
+        accounts.save("facilitator.a", "Begeleider A", TestWorld.PASSWORD, Set.of(Role.FACILITATOR), Set.of(TestWorld.REGION_A));
+        openAppAs("facilitator.a");
+        UI.getCurrent().navigate(HomeView.class);
+        assertThat(menuLabels()).containsExactly("Start", "Takenlijst", "Intervisie");
         closeApp();
 
         openAppAs(TRAINER_A);
@@ -219,7 +229,7 @@ class InboxViewTest extends KaribuTest {
         openAppAs(COORDINATOR_A, BuddyI18NProvider.ENGLISH);
         UI.getCurrent().navigate(InboxView.class);
         assertThat(menuLabels()).containsExactly("Home", "Task inbox", "Applications", "Help requests", "Waiting list", "Buddy pool",
-                "Matches", "Training sessions", "Qualifications", "Signals");
+                "Matches", "Training sessions", "Intervisie", "Qualifications", "Signals");
         assertThat(inboxGrid().getColumnByKey("due").getHeaderText()).isEqualTo("Due");
     }
 

@@ -83,12 +83,13 @@ class SignalsTest extends KaribuTest {
         // The CSV: a header, one row per theme, "< 5" and never the small number, no names.
         String csv = new String(Signals.csv(current), StandardCharsets.UTF_8);
         List<String> lines = csv.lines().toList();
-        assertThat(lines.get(0)).isEqualTo("\uFEFFregio;kwartaal;themacode;thema;trajecten;vermeldingen");
-        assertThat(lines).contains(scene.region().value() + ";" + now + ";THUISZITTEN;Thuiszitten en verzuim;5;6",
-                scene.region().value() + ";" + now + ";VERVOER;Leerlingenvervoer;< 5;< 5");
+        assertThat(lines.get(0)).isEqualTo("\uFEFFregio;kwartaal;themacode;thema;trajecten;vermeldingen;intervisie;totaal");
+        // No intervisie in this region: its "< 5" keeps the total back too.
+        assertThat(lines).contains(scene.region().value() + ";" + now + ";THUISZITTEN;Thuiszitten en verzuim;5;6;< 5;< 5",
+                scene.region().value() + ";" + now + ";VERVOER;Leerlingenvervoer;< 5;< 5;< 5;< 5");
         assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line.split(";")[4]).isIn("5", "< 5"));
         assertThat(csv).doesNotContain(";2;", ";2\r", ";1;", buddy.username(), "Sanne", matches.get(0).reference(), "Ouder Test");
-        assertThat(new String(Signals.csv(previous), StandardCharsets.UTF_8)).contains(";THUISZITTEN;Thuiszitten en verzuim;< 5;< 5")
+        assertThat(new String(Signals.csv(previous), StandardCharsets.UTF_8)).contains(";THUISZITTEN;Thuiszitten en verzuim;< 5;< 5;< 5;< 5")
                 .doesNotContain(";1;", ";1\r");
 
         // The manager of the region sees the same on screen, for this quarter and the one before.
@@ -96,15 +97,15 @@ class SignalsTest extends KaribuTest {
         UI.getCurrent().navigate(SignalsView.class);
         @SuppressWarnings("unchecked")
         Grid<SignalCount> grid = _get(Grid.class, spec -> spec.withId("signals-grid"));
-        assertThat(formatted(grid, "THUISZITTEN")).containsExactly("Thuiszitten en verzuim", "5", "6");
-        assertThat(formatted(grid, "VERVOER")).containsExactly("Leerlingenvervoer", "< 5", "< 5");
+        assertThat(formatted(grid, "THUISZITTEN")).containsExactly("Thuiszitten en verzuim", "5", "6", "< 5", "< 5");
+        assertThat(formatted(grid, "VERVOER")).containsExactly("Leerlingenvervoer", "< 5", "< 5", "< 5", "< 5");
         for (int i = 0; i < GridKt._size(grid); i++) {
             assertThat(GridKt._getFormattedRow(grid, i).subList(1, 3)).allSatisfy(cell -> assertThat(cell).isIn("5", "6", "< 5"));
         }
         @SuppressWarnings("unchecked")
         Select<Quarter> quarter = _get(Select.class, spec -> spec.withId("signals-quarter"));
         _setValue(quarter, before);
-        assertThat(formatted(grid, "THUISZITTEN")).containsExactly("Thuiszitten en verzuim", "< 5", "< 5");
+        assertThat(formatted(grid, "THUISZITTEN")).containsExactly("Thuiszitten en verzuim", "< 5", "< 5", "< 5", "< 5");
         // She sees no log, so no names: neither the screen nor the service opens it for her.
         UI.getCurrent().navigate(ContactLogView.class, matches.get(0).matchId().toString());
         assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(ContactLogView.class);

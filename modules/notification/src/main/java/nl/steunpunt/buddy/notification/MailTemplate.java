@@ -44,5 +44,17 @@ public enum MailTemplate {
     PROPOSAL_FOR_BUDDY,
 
     /** Reminds a buddy to make first contact; also needs {@code link}. */
-    FIRST_CONTACT_REMINDER
+    FIRST_CONTACT_REMINDER,
+
+    /**
+     * Invites a member to an intervisie or exchange session; {@code reference} is the group's, and it
+     * also needs {@code group}, {@code date}, {@code time} and {@code place}.
+     */
+    INTERVISIE_INVITATION,
+
+    /** A session of the member's group was moved; needs what {@link #INTERVISIE_INVITATION} needs (the new date). */
+    INTERVISIE_MOVED,
+
+    /** A session of the member's group was cancelled; needs what {@link #INTERVISIE_INVITATION} needs (the old date). */
+    INTERVISIE_CANCELLED
 }

@@ -1,11 +1,15 @@
 package nl.steunpunt.buddy.support;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.OptionalInt;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,8 +23,10 @@ import nl.steunpunt.buddy.shared.Role;
 
 /**
  * Signalen: the list of signal themes (kept by the administrator) and the report of the themes in
- * contact logs per region per quarter, for the samenwerkingsverband. A count of fewer than
- * {@link #MINIMUM_COUNT} matches is never shown, on screen nor in the CSV, and there are no totals.
+ * contact logs and in every other {@link SignalSource} (intervisie) per region per quarter, for the
+ * samenwerkingsverband. A count below {@link #MINIMUM_COUNT} is never shown, on screen nor in the
+ * CSV; a theme's total over the sources is shown only when none of its parts is suppressed, and there
+ * is no total over themes.
  */
 @Service
 @Transactional
@@ -36,10 +42,12 @@ public class Signals {
 
     private final JdbcClient db;
     private final CurrentActor currentActor;
+    private final List<SignalSource> sources;
 
-    Signals(JdbcClient db, CurrentActor currentActor) {
+    Signals(JdbcClient db, CurrentActor currentActor, ObjectProvider<SignalSource> sources) {
         this.db = db;
         this.currentActor = currentActor;
+        this.sources = sources.stream().sorted(Comparator.comparingInt(SignalSource::order).thenComparing(SignalSource::key)).toList();
     }
 
     // ---- themes -------------------------------------------------------------------------------
@@ -81,6 +89,11 @@ public class Signals {
 
     // ---- the report ---------------------------------------------------------------------------
 
+    /** The keys of the other sources the report counts, in the order of its columns. */
+    public List<String> sources() {
+        return sources.stream().map(SignalSource::key).toList();
+    }
+
     /** The regions whose report the acting user may see: where she is coordinator or manager. */
     @Transactional(readOnly = true)
     public List<RegionCode> reportRegions() {
@@ -91,7 +104,9 @@ public class Signals {
     /**
      * The themes of the region's contact logs in the quarter (by contact date): per theme the number
      * of distinct matches that mention it and the number of mentions, each shown only from
-     * {@link #MINIMUM_COUNT} matches. Every active theme is listed, and any inactive one mentioned.
+     * {@link #MINIMUM_COUNT} matches; beside them the count of each other {@link SignalSource} in the
+     * quarter, shown from {@link #MINIMUM_COUNT}, and the theme's total when every part is shown.
+     * Every active theme is listed, and any inactive one mentioned.
      */
     @Transactional(readOnly = true)
     public SignalReport report(RegionCode region, Quarter quarter) {
@@ -102,26 +117,42 @@ public class Signals {
         if (!mayReport(actor, region)) {
             throw new AccessDeniedException("error.access.other-region");
         }
-        List<SignalReport.Tally> tallies = db.sql("SELECT s.code, s.name, count(DISTINCT l.match_id), count(l.id) FROM signal_theme s "
+        List<ThemeTally> tallies = db.sql("SELECT s.code, s.name, count(DISTINCT l.match_id), count(l.id), s.active FROM signal_theme s "
                 + "LEFT JOIN contact_log_theme t ON t.theme_code = s.code "
                 + "LEFT JOIN contact_log l ON l.id = t.log_id AND l.region_code = :region AND l.contact_on BETWEEN :from AND :to "
-                + "GROUP BY s.code, s.name, s.position, s.active HAVING s.active OR count(l.id) > 0 ORDER BY s.position, s.code")
+                + "GROUP BY s.code, s.name, s.position, s.active ORDER BY s.position, s.code")
                 .param("region", region.value()).param("from", quarter.firstDay()).param("to", quarter.lastDay())
-                .query((rs, n) -> new SignalReport.Tally(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4))).list();
-        return SignalReport.suppressed(region, quarter, tallies, MINIMUM_COUNT);
+                .query((rs, n) -> new ThemeTally(new SignalReport.Tally(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4)),
+                        rs.getBoolean(5)))
+                .list();
+        List<Map<String, Integer>> counts = sources.stream().map(s -> s.count(region, quarter.firstDay(), quarter.lastDay())).toList();
+        List<SignalReport.Tally> listed = tallies.stream()
+                .filter(t -> t.active() || t.tally().mentions() > 0 || counts.stream().anyMatch(c -> c.getOrDefault(t.tally().themeCode(), 0) > 0))
+                .map(ThemeTally::tally).toList();
+        return SignalReport.suppressed(region, quarter, listed, sources.stream().map(SignalSource::key).toList(), counts, MINIMUM_COUNT);
+    }
+
+    private record ThemeTally(SignalReport.Tally tally, boolean active) {
     }
 
     /**
      * The report as CSV for the samenwerkingsverband: UTF-8 (with a byte order mark, so spreadsheets
      * read it as such), {@code ;} between fields, a header row, one row per theme, no personal data.
-     * Suppressed counts read "&lt; 5".
+     * Columns: the contact logs' matches and mentions, one column per other source (named by its
+     * key), and the total. Suppressed counts read "&lt; 5".
      */
     public static byte[] csv(SignalReport report) {
         StringBuilder out = new StringBuilder("\uFEFF");
-        out.append(String.join(SEPARATOR, "regio", "kwartaal", "themacode", "thema", "trajecten", "vermeldingen")).append(LINE_END);
+        List<String> header = new ArrayList<>(List.of("regio", "kwartaal", "themacode", "thema", "trajecten", "vermeldingen"));
+        report.sources().forEach(source -> header.add(field(source)));
+        header.add("totaal");
+        out.append(String.join(SEPARATOR, header)).append(LINE_END);
         for (SignalCount row : report.rows()) {
-            out.append(String.join(SEPARATOR, field(report.region().value()), field(report.quarter().toString()), field(row.themeCode()),
-                    field(row.themeName()), count(row.matches()), count(row.mentions()))).append(LINE_END);
+            List<String> fields = new ArrayList<>(List.of(field(report.region().value()), field(report.quarter().toString()),
+                    field(row.themeCode()), field(row.themeName()), count(row.matches()), count(row.mentions())));
+            row.sources().forEach(c -> fields.add(count(c)));
+            fields.add(count(row.total()));
+            out.append(String.join(SEPARATOR, fields)).append(LINE_END);
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }

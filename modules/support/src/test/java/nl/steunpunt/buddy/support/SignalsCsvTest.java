@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
 
 import org.junit.jupiter.api.Test;
 
@@ -35,10 +37,10 @@ class SignalsCsvTest {
                 new SignalReport.Tally("OPP", "OPP niet op orde", 0, 0));
 
         assertThat(lines(report)).containsExactly(
-                "regio;kwartaal;themacode;thema;trajecten;vermeldingen",
-                "PO-2605;2026-K4;THUISZITTEN;Thuiszitten en verzuim;6;9",
-                "PO-2605;2026-K4;VERVOER;Leerlingenvervoer;< 5;< 5",
-                "PO-2605;2026-K4;OPP;OPP niet op orde;< 5;< 5");
+                "regio;kwartaal;themacode;thema;trajecten;vermeldingen;totaal",
+                "PO-2605;2026-K4;THUISZITTEN;Thuiszitten en verzuim;6;9;9",
+                "PO-2605;2026-K4;VERVOER;Leerlingenvervoer;< 5;< 5;< 5",
+                "PO-2605;2026-K4;OPP;OPP niet op orde;< 5;< 5;< 5");
     }
 
     @Test
@@ -50,7 +52,7 @@ class SignalsCsvTest {
             assertThat(row.matches()).isEmpty();
             assertThat(row.mentions()).isEmpty();
         });
-        assertThat(lines(report)[1]).isEqualTo("PO-2605;2026-K4;SCHORSING;Schorsing;< 5;< 5").doesNotContain("17", "2;");
+        assertThat(lines(report)[1]).isEqualTo("PO-2605;2026-K4;SCHORSING;Schorsing;< 5;< 5;< 5").doesNotContain("17", "2;");
     }
 
     @Test
@@ -59,8 +61,33 @@ class SignalsCsvTest {
                 new SignalReport.Tally("FORMULE", "=HYPERLINK(\"x\")", 7, 8));
 
         String[] lines = lines(report);
-        assertThat(lines[1]).isEqualTo("PO-2605;2026-K4;TLV;\"TLV; plaatsing \"\"SO\"\"\";5;5");
-        assertThat(lines[2]).isEqualTo("PO-2605;2026-K4;FORMULE;\"'=HYPERLINK(\"\"x\"\")\";7;8");
+        assertThat(lines[1]).isEqualTo("PO-2605;2026-K4;TLV;\"TLV; plaatsing \"\"SO\"\"\";5;5;5");
+        assertThat(lines[2]).isEqualTo("PO-2605;2026-K4;FORMULE;\"'=HYPERLINK(\"\"x\"\")\";7;8;8");
+    }
+
+    @Test
+    void other_sources_get_a_column_each_and_the_total_shows_only_when_no_part_is_suppressed() {
+        List<SignalReport.Tally> tallies = List.of(new SignalReport.Tally("THUISZITTEN", "Thuiszitten", 6, 9),
+                new SignalReport.Tally("VERVOER", "Vervoer", 7, 8),
+                new SignalReport.Tally("OPP", "OPP", 2, 3),
+                new SignalReport.Tally("TLV", "TLV", 0, 0));
+        Map<String, Integer> intervisie = Map.of("THUISZITTEN", 5, "VERVOER", 4, "OPP", 6, "TLV", 3);
+        SignalReport report = SignalReport.suppressed(REGION, Q4, tallies, List.of("intervisie"), List.of(intervisie),
+                Signals.MINIMUM_COUNT);
+
+        assertThat(report.sources()).containsExactly("intervisie");
+        assertThat(report.rows().get(0).sources()).containsExactly(OptionalInt.of(5));
+        assertThat(report.rows().get(0).total()).hasValue(14);
+        assertThat(lines(report)).containsExactly(
+                "regio;kwartaal;themacode;thema;trajecten;vermeldingen;intervisie;totaal",
+                "PO-2605;2026-K4;THUISZITTEN;Thuiszitten;6;9;5;14",
+                // 8 + 4 = 12 would give the suppressed 4 away.
+                "PO-2605;2026-K4;VERVOER;Vervoer;7;8;< 5;< 5",
+                // 3 + 6 = 9 would give the suppressed 3 away.
+                "PO-2605;2026-K4;OPP;OPP;< 5;< 5;6;< 5",
+                // Two small parts make 3, still small and never shown.
+                "PO-2605;2026-K4;TLV;TLV;< 5;< 5;< 5;< 5");
+        assertThat(String.join("\n", lines(report))).doesNotContain(";12", ";4;", ";3;", ";2;", ";9\n");
     }
 
     @Test

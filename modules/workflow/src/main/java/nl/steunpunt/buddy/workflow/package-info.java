@@ -4,7 +4,8 @@
  * claim and complete tasks. Region scoping of tasks is enforced here, for every call. This is the
  * only module whose main code imports {@code org.camunda}.
  */
-@ApplicationModule(allowedDependencies = { "shared", "recruitment", "training", "notification", "processes", "matching", "support" })
+@ApplicationModule(allowedDependencies = { "shared", "recruitment", "training", "notification", "processes", "matching", "support",
+        "intervisie" })
 package nl.steunpunt.buddy.workflow;
 
 import org.springframework.modulith.ApplicationModule;

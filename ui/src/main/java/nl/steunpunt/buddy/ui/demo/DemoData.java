@@ -46,7 +46,8 @@ import nl.steunpunt.buddy.workflow.WorkItems;
 /**
  * Seeds the demo: two regions, the demo accounts, twenty buddy applications at different steps
  * of selection, a training session about to start, and (through {@link DemoMatching}) certified
- * buddies with help requests at every step of matching. Runs in the {@code demo} profile only, and only on an empty database, so a restart
+ * buddies with help requests at every step of matching, and (through {@link DemoIntervisie}) their
+ * intervisie. Runs in the {@code demo} profile only, and only on an empty database, so a restart
  * keeps what the demo users did.
  */
 @Component
@@ -69,10 +70,12 @@ class DemoData {
     private final Clock clock;
     private final String password;
     private final DemoMatching matching;
+    private final DemoIntervisie intervisie;
 
     DemoData(Regions regions, LocalAccounts accounts, Applications applications, WorkItems workItems, Training training,
-            Clock clock, @Value("${buddy.demo.password}") String password, DemoMatching matching) {
+            Clock clock, @Value("${buddy.demo.password}") String password, DemoMatching matching, DemoIntervisie intervisie) {
         this.matching = matching;
+        this.intervisie = intervisie;
         this.training = training;
         this.regions = regions;
         this.accounts = accounts;
@@ -128,6 +131,7 @@ class DemoData {
             SecurityContextHolder.clearContext();
         }
         matching.seed(buddies);
+        intervisie.seed(buddies);
     }
 
     private NewApplication application(int i) {

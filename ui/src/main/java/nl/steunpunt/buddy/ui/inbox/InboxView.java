@@ -50,7 +50,7 @@ import nl.steunpunt.buddy.ui.base.Notifications;
  * first; filters for mine / unassigned / all, overdue and phase; claim, give back and open.
  */
 @Route("inbox")
-@RolesAllowed({ "COORDINATOR", "TRAINER", "MANAGER" })
+@RolesAllowed({ "COORDINATOR", "TRAINER", "MANAGER", "FACILITATOR" })
 @Menu(order = 1, title = "menu.inbox")
 public class InboxView extends VerticalLayout implements HasDynamicTitle {
 

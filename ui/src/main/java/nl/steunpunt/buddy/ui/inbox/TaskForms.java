@@ -8,8 +8,12 @@ import com.vaadin.flow.router.HasUrlParameter;
 
 import nl.steunpunt.buddy.processes.BuddyOffboardingProcess;
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
+import nl.steunpunt.buddy.processes.IntervisieProcess;
 import nl.steunpunt.buddy.processes.MatchingProcess;
 import nl.steunpunt.buddy.processes.SupportProcess;
+import nl.steunpunt.buddy.ui.intervisie.IntervisieCheckInView;
+import nl.steunpunt.buddy.ui.intervisie.PlanIntervisieView;
+import nl.steunpunt.buddy.ui.intervisie.RecordIntervisieView;
 import nl.steunpunt.buddy.processes.TrainingProcess;
 import nl.steunpunt.buddy.ui.matching.AnswerProposalView;
 import nl.steunpunt.buddy.ui.matching.EscalateMatchingView;
@@ -61,7 +65,10 @@ public final class TaskForms {
             Map.entry(SupportProcess.Forms.DISCUSS_CONCERN, DiscussConcernView.class),
             Map.entry(SupportProcess.Forms.REVIEW_MATCH, ReviewMatchView.class),
             Map.entry(SupportProcess.Forms.PREPARE_SCHOOL_MEETING, PrepareSchoolMeetingView.class),
-            Map.entry(SupportProcess.Forms.FOLLOW_UP_SCHOOL_MEETING, FollowUpSchoolMeetingView.class));
+            Map.entry(SupportProcess.Forms.FOLLOW_UP_SCHOOL_MEETING, FollowUpSchoolMeetingView.class),
+            Map.entry(IntervisieProcess.Forms.PLAN_INTERVISIE, PlanIntervisieView.class),
+            Map.entry(IntervisieProcess.Forms.RECORD_INTERVISIE, RecordIntervisieView.class),
+            Map.entry(IntervisieProcess.Forms.INTERVISIE_CHECK_IN, IntervisieCheckInView.class));
 
     private TaskForms() {
     }

@@ -33,8 +33,9 @@ import nl.steunpunt.buddy.ui.base.Notifications;
 
 /**
  * Signalen for the samenwerkingsverband: the themes of a region's contact logs in a quarter, counted
- * in matches and mentions, small counts shown as "&lt; 5", no names and no totals; with the same
- * table as CSV.
+ * in matches and mentions, beside them the sessions of intervisie that named them, and per theme the
+ * total when none of its parts is suppressed; small counts shown as "&lt; 5", no names; with the
+ * same table as CSV.
  */
 @Route("signalen")
 @RolesAllowed({ "COORDINATOR", "MANAGER" })
@@ -57,6 +58,9 @@ public class SignalsView extends VerticalLayout implements HasDynamicTitle {
         this.regions = regions;
         setMaxWidth("70em");
         add(new H2(getTranslation("signals.title")), new Paragraph(getTranslation("signals.explain", Signals.MINIMUM_COUNT)));
+        if (!signals.sources().isEmpty()) {
+            add(new Paragraph(getTranslation("signals.explain.sources")));
+        }
 
         List<RegionCode> mine = signals.reportRegions();
         region.setLabel(getTranslation("signals.region"));
@@ -92,6 +96,13 @@ public class SignalsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(SignalCount::themeName).setKey("theme").setHeader(getTranslation("signals.theme")).setFlexGrow(1);
         grid.addColumn(c -> Signals.count(c.matches())).setKey("matches").setHeader(getTranslation("signals.matches")).setAutoWidth(true);
         grid.addColumn(c -> Signals.count(c.mentions())).setKey("mentions").setHeader(getTranslation("signals.mentions")).setAutoWidth(true);
+        List<String> sources = signals.sources();
+        for (int i = 0; i < sources.size(); i++) {
+            int index = i;
+            grid.addColumn(c -> Signals.count(c.sources().get(index))).setKey("source-" + sources.get(i))
+                    .setHeader(getTranslation("signals.source." + sources.get(i))).setAutoWidth(true);
+        }
+        grid.addColumn(c -> Signals.count(c.total())).setKey("total").setHeader(getTranslation("signals.total")).setAutoWidth(true);
         grid.setAllRowsVisible(true);
         add(bar, grid);
 

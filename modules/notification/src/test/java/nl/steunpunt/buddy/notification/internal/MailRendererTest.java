@@ -113,6 +113,8 @@ class MailRendererTest {
             case HELP_REQUEST_RECEIVED, HELP_REQUEST_RECEIVED_YOUTH ->
                     values.put("withdrawLink", "https://steunpunt.example/hulpvraag/intrekken/abc");
             case PROPOSAL_FOR_BUDDY, FIRST_CONTACT_REMINDER -> values.put("link", "https://steunpunt.example/mijn-koppelingen");
+            case INTERVISIE_INVITATION, INTERVISIE_MOVED, INTERVISIE_CANCELLED -> values.putAll(Map.of("group", "Intervisiegroep Utrecht",
+                    "date", "dinsdag 13 oktober 2026", "time", "19:30–21:30", "place", "Steunpunt, Oudegracht 1, Utrecht"));
             default -> { }
         }
         return values;

@@ -1,0 +1,7 @@
+package nl.steunpunt.buddy.intervisie;
+
+/** A group meets while active; a closed group plans nothing more. */
+public enum GroupStatus {
+    ACTIVE,
+    CLOSED
+}
