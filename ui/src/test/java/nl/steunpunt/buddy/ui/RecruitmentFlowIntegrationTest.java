@@ -9,6 +9,7 @@ import static nl.steunpunt.buddy.ui.TestWorld.TRAINER_A;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -47,6 +48,7 @@ import nl.steunpunt.buddy.workflow.WorkItems;
 class RecruitmentFlowIntegrationTest extends ApplicationTest {
 
     @Autowired TestWorld world;
+    @Autowired Clock clock;
     @Autowired WorkItems workItems;
     @Autowired Applications applications;
     @Autowired Training training;
@@ -108,7 +110,7 @@ class RecruitmentFlowIntegrationTest extends ApplicationTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> templatesSentFor(screening.caseReference())
                 .contains(MailTemplate.VOG_REQUEST));
         world.signIn(COORDINATOR_A);
-        applications.registerVog(id, LocalDate.now(), LocalDate.now().minusDays(3), true);
+        applications.registerVog(id, LocalDate.now(clock), LocalDate.now(clock).minusDays(3), true);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> applications.status(id) == ApplicationStatus.SELECTED);
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> training.isEnrolled(id));
@@ -175,9 +177,9 @@ class RecruitmentFlowIntegrationTest extends ApplicationTest {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> applications.status(id) == ApplicationStatus.VOG_PENDING);
 
         world.signIn(COORDINATOR_A);
-        assertThatThrownBy(() -> applications.registerVog(id, LocalDate.now().plusDays(1), LocalDate.now(), true))
+        assertThatThrownBy(() -> applications.registerVog(id, LocalDate.now(clock).plusDays(1), LocalDate.now(clock), true))
                 .isInstanceOf(InvalidInputException.class);
-        applications.registerVog(id, LocalDate.now(), LocalDate.now().minusYears(1), false);
+        applications.registerVog(id, LocalDate.now(clock), LocalDate.now(clock).minusYears(1), false);
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> applications.status(id) == ApplicationStatus.NOT_SELECTED);
         assertThat(training.isEnrolled(id)).isFalse();
@@ -262,10 +264,10 @@ class RecruitmentFlowIntegrationTest extends ApplicationTest {
         WorkItem planning = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_SCHEDULE_INTAKE);
         world.signIn(COORDINATOR_A);
         workItems.complete(planning.id(), Map.of(),
-                () -> applications.scheduleIntake(id, LocalDateTime.now().plusDays(3), "Steunpunt, kamer 2"));
+                () -> applications.scheduleIntake(id, LocalDateTime.now(clock).plusDays(3), "Steunpunt, kamer 2"));
         WorkItem intake = world.awaitTask(COORDINATOR_A, id, RecruitmentProcess.TASK_HOLD_INTAKE);
         world.signIn(COORDINATOR_A);
-        workItems.complete(intake.id(), Map.of(), () -> applications.recordIntake(id, LocalDate.now(), "Fijn gesprek"));
+        workItems.complete(intake.id(), Map.of(), () -> applications.recordIntake(id, LocalDate.now(clock), "Fijn gesprek"));
     }
 
     private static Map<Competence, CompetenceScore> scores(int... values) {

@@ -12,6 +12,7 @@ import static nl.steunpunt.buddy.ui.TestWorld.REGION_A;
 import static nl.steunpunt.buddy.ui.TestWorld.REGION_B;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -67,6 +68,7 @@ import nl.steunpunt.buddy.workflow.WorkItem;
 class RecruitmentScreensTest extends KaribuTest {
 
     @Autowired Applications applications;
+    @Autowired Clock clock;
 
     @Test
     void a_visitor_applies_through_the_public_form_and_an_incomplete_form_stores_nothing() {
@@ -101,7 +103,7 @@ class RecruitmentScreensTest extends KaribuTest {
         assertThat(at.isInvalid()).isTrue();
         assertThat(applications.status(id)).isEqualTo(ApplicationStatus.INTAKE_PLANNING);
 
-        _setValue(at, LocalDateTime.now().plusDays(5).withSecond(0).withNano(0));
+        _setValue(at, LocalDateTime.now(clock).plusDays(5).withSecond(0).withNano(0));
         _setValue(_get(TextField.class, spec -> spec.withId("intake-place")), "Bibliotheek, zaal 3");
         _click(_get(Button.class, spec -> spec.withId("complete-task")));
 
@@ -171,8 +173,8 @@ class RecruitmentScreensTest extends KaribuTest {
         openAppAs(COORDINATOR_A);
         UI.getCurrent().navigate(ApplicationView.class, id.toString());
 
-        _setValue(_get(DatePicker.class, spec -> spec.withId("vog-seen-on")), LocalDate.now().minusDays(2));
-        _setValue(_get(DatePicker.class, spec -> spec.withId("vog-certificate-date")), LocalDate.now().minusDays(1));
+        _setValue(_get(DatePicker.class, spec -> spec.withId("vog-seen-on")), LocalDate.now(clock).minusDays(2));
+        _setValue(_get(DatePicker.class, spec -> spec.withId("vog-certificate-date")), LocalDate.now(clock).minusDays(1));
         _setValue(_get(Checkbox.class, spec -> spec.withId("vog-valid")), true);
         _click(_get(Button.class, spec -> spec.withId("vog-register")));
         assertThat(notificationTexts()).contains("De datum op de VOG kan niet na de datum van inzien liggen.");
@@ -180,7 +182,7 @@ class RecruitmentScreensTest extends KaribuTest {
         assertThat(applications.open(id).vogRecords()).isEmpty();
 
         NotificationsKt.clearNotifications();
-        _setValue(_get(DatePicker.class, spec -> spec.withId("vog-certificate-date")), LocalDate.now().minusDays(20));
+        _setValue(_get(DatePicker.class, spec -> spec.withId("vog-certificate-date")), LocalDate.now(clock).minusDays(20));
         _click(_get(Button.class, spec -> spec.withId("vog-register")));
 
         assertThat(notificationTexts()).contains("VOG vastgelegd.");

@@ -1,5 +1,6 @@
 package nl.steunpunt.buddy.ui;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -58,9 +59,11 @@ public class TestWorld {
     private final LocalAccounts accounts;
     private final Applications applications;
     private final WorkItems workItems;
+    private final Clock clock;
     private int counter;
 
-    TestWorld(Regions regions, LocalAccounts accounts, Applications applications, WorkItems workItems) {
+    TestWorld(Regions regions, LocalAccounts accounts, Applications applications, WorkItems workItems, Clock clock) {
+        this.clock = clock;
         this.regions = regions;
         this.accounts = accounts;
         this.applications = applications;
@@ -157,7 +160,7 @@ public class TestWorld {
                     case RecruitmentProcess.TASK_SCHEDULE_INTAKE -> workItems.complete(task.id(), Map.of(),
                             () -> applications.scheduleIntake(id, LocalDateTime.now().plusDays(2), "Steunpunt"));
                     case RecruitmentProcess.TASK_HOLD_INTAKE -> workItems.complete(task.id(), Map.of(),
-                            () -> applications.recordIntake(id, LocalDate.now(), "Goed gesprek"));
+                            () -> applications.recordIntake(id, LocalDate.now(clock), "Goed gesprek"));
                     case RecruitmentProcess.TASK_ASSESS_SUITABILITY -> workItems.complete(task.id(), Map.of(),
                             () -> applications.recordAssessment(id, allScores(4)));
                     default -> workItems.complete(task.id(), Map.of(RecruitmentProcess.Variables.DECISION, "SELECTED"),

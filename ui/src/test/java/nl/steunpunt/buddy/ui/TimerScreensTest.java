@@ -10,6 +10,7 @@ import static nl.steunpunt.buddy.ui.TestWorld.MANAGER_A;
 import static nl.steunpunt.buddy.ui.TestWorld.REGION_A;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -49,6 +50,7 @@ class TimerScreensTest extends KaribuTest {
     @Autowired ManagementService managementService;
     @Autowired Applications applications;
     @Autowired WorkItems workItems;
+    @Autowired Clock clock;
 
     @Test
     void an_overdue_screening_gives_the_manager_a_task_without_personal_data() {
@@ -107,7 +109,7 @@ class TimerScreensTest extends KaribuTest {
         openAppAs(COORDINATOR_A);
         UI.getCurrent().navigate(HoldIntakeView.class, task.id());
 
-        _setValue(_get(DatePicker.class, spec -> spec.withId("intake-held-on")), LocalDate.now().plusDays(1));
+        _setValue(_get(DatePicker.class, spec -> spec.withId("intake-held-on")), LocalDate.now(clock).plusDays(1));
         _setValue(_get(TextArea.class, spec -> spec.withId("intake-notes")), "Verslag");
         _click(_get(Button.class, spec -> spec.withId("complete-task")));
 

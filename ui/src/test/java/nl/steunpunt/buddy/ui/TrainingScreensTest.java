@@ -197,7 +197,7 @@ class TrainingScreensTest extends KaribuTest {
         ApplicationId id = world.apply(REGION_A);
         world.advance(id, null);
         world.as(COORDINATOR_A, () -> {
-            applications.registerVog(id, LocalDate.now(), LocalDate.now().minusDays(5), true);
+            applications.registerVog(id, LocalDate.now(clock), LocalDate.now(clock).minusDays(5), true);
             return null;
         });
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> training.isEnrolled(id));
