@@ -93,6 +93,18 @@ class I18nBundlesTest {
         for (nl.steunpunt.buddy.recruitment.ApplicationStatus status : nl.steunpunt.buddy.recruitment.ApplicationStatus.values()) {
             assertThat(dutch).containsKey("application.status." + status.name());
         }
+        for (nl.steunpunt.buddy.matching.HelpRequestStatus status : nl.steunpunt.buddy.matching.HelpRequestStatus.values()) {
+            assertThat(dutch).containsKey("help-request.status." + status.name());
+        }
+        for (nl.steunpunt.buddy.matching.MatchStatus status : nl.steunpunt.buddy.matching.MatchStatus.values()) {
+            assertThat(dutch).containsKey("match.status." + status.name());
+        }
+        for (nl.steunpunt.buddy.matching.ClosureReason reason : nl.steunpunt.buddy.matching.ClosureReason.values()) {
+            assertThat(dutch).containsKey("closure.reason." + reason.name());
+        }
+        for (nl.steunpunt.buddy.matching.DepartureReason reason : nl.steunpunt.buddy.matching.DepartureReason.values()) {
+            assertThat(dutch).containsKey("departure.reason." + reason.name());
+        }
     }
 
     @Test
