@@ -37,6 +37,7 @@ import nl.steunpunt.buddy.shared.Region;
 import nl.steunpunt.buddy.shared.SchoolLevel;
 import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.ui.base.Notifications;
+import nl.steunpunt.buddy.ui.security.PublicFormLimiter;
 
 /**
  * The help-request form (hulpvraag), for the public page and for a coordinator who registers a
@@ -58,6 +59,7 @@ public class HelpRequestForm extends Composite<VerticalLayout> {
     private final Mode mode;
     private final UUID submissionKey = UUID.randomUUID();
     private final BiConsumer<HelpRequestId, RequesterKind> onSubmitted;
+    private final PublicFormLimiter limiter;
 
     final RadioButtonGroup<RequesterKind> kind = new RadioButtonGroup<>();
     final Paragraph intro = new Paragraph();
@@ -80,11 +82,12 @@ public class HelpRequestForm extends Composite<VerticalLayout> {
     final Checkbox consent = new Checkbox();
     final Button submit = new Button();
 
-    public HelpRequestForm(HelpRequests helpRequests, List<Region> regions, Clock clock, Mode mode,
+    public HelpRequestForm(HelpRequests helpRequests, PublicFormLimiter limiter, List<Region> regions, Clock clock, Mode mode,
             BiConsumer<HelpRequestId, RequesterKind> onSubmitted) {
         this.helpRequests = helpRequests;
         this.mode = mode;
         this.onSubmitted = onSubmitted;
+        this.limiter = limiter;
         VerticalLayout root = getContent();
         root.setPadding(false);
 
@@ -218,6 +221,7 @@ public class HelpRequestForm extends Composite<VerticalLayout> {
 
     void submit() {
         try {
+            limiter.check();
             if (region.getValue() == null) {
                 throw new InvalidInputException("error.application.region.unknown");
             }

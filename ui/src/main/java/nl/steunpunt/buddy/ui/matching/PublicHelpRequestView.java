@@ -9,6 +9,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import nl.steunpunt.buddy.ui.security.PublicFormLimiter;
 import nl.steunpunt.buddy.matching.HelpRequests;
 import nl.steunpunt.buddy.matching.RequesterKind;
 import nl.steunpunt.buddy.shared.Regions;
@@ -19,11 +20,11 @@ import nl.steunpunt.buddy.ui.base.LanguageSwitch;
 @AnonymousAllowed
 public class PublicHelpRequestView extends VerticalLayout implements HasDynamicTitle {
 
-    public PublicHelpRequestView(HelpRequests helpRequests, Regions regions, Clock clock) {
+    public PublicHelpRequestView(HelpRequests helpRequests, PublicFormLimiter limiter, Regions regions, Clock clock) {
         setMaxWidth("50em");
         getStyle().set("margin", "0 auto");
         add(new LanguageSwitch(), new H1(getTranslation("help-public.title")));
-        add(new HelpRequestForm(helpRequests, regions.all(), clock, HelpRequestForm.Mode.PUBLIC, (id, kind) -> {
+        add(new HelpRequestForm(helpRequests, limiter, regions.all(), clock, HelpRequestForm.Mode.PUBLIC, (id, kind) -> {
             removeAll();
             Paragraph thanks = new Paragraph(getTranslation(kind == RequesterKind.YOUTH ? "help-public.thanks.youth"
                     : "help-public.thanks.parent"));

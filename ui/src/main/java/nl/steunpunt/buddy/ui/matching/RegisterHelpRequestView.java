@@ -10,6 +10,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import nl.steunpunt.buddy.ui.security.PublicFormLimiter;
 import nl.steunpunt.buddy.matching.HelpRequests;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.Regions;
@@ -27,12 +28,13 @@ public class RegisterHelpRequestView extends VerticalLayout implements HasDynami
     /** The list of help requests (built elsewhere); navigated to by its route. */
     static final String HELP_REQUEST_LIST = "hulpvragen";
 
-    public RegisterHelpRequestView(HelpRequests helpRequests, Regions regions, CurrentActor currentActor, Clock clock) {
+    public RegisterHelpRequestView(HelpRequests helpRequests, PublicFormLimiter limiter, Regions regions, CurrentActor currentActor,
+            Clock clock) {
         setMaxWidth("50em");
         var actor = currentActor.require();
         var ownRegions = regions.all().stream().filter(r -> actor.hasRoleIn(Role.COORDINATOR, r.code())).toList();
         add(new H2(getTranslation("help-register.title")), new Paragraph(getTranslation("help-register.intro")));
-        add(new HelpRequestForm(helpRequests, ownRegions, clock, HelpRequestForm.Mode.COORDINATOR, (id, kind) -> {
+        add(new HelpRequestForm(helpRequests, limiter, ownRegions, clock, HelpRequestForm.Mode.COORDINATOR, (id, kind) -> {
             Notifications.success("help-register.registered");
             UI.getCurrent().navigate(HELP_REQUEST_LIST);
         }));

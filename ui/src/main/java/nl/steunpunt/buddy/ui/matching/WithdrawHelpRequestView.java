@@ -15,6 +15,7 @@ import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import nl.steunpunt.buddy.ui.security.PublicFormLimiter;
 import nl.steunpunt.buddy.matching.HelpRequestSummary;
 import nl.steunpunt.buddy.matching.HelpRequests;
 import nl.steunpunt.buddy.shared.TranslatableException;
@@ -30,8 +31,10 @@ import nl.steunpunt.buddy.ui.base.LanguageSwitch;
 public class WithdrawHelpRequestView extends VerticalLayout implements HasUrlParameter<String>, HasDynamicTitle {
 
     private final HelpRequests helpRequests;
+    private final PublicFormLimiter limiter;
 
-    public WithdrawHelpRequestView(HelpRequests helpRequests) {
+    public WithdrawHelpRequestView(HelpRequests helpRequests, PublicFormLimiter limiter) {
+        this.limiter = limiter;
         this.helpRequests = helpRequests;
         setMaxWidth("50em");
         getStyle().set("margin", "0 auto");
@@ -70,6 +73,7 @@ public class WithdrawHelpRequestView extends VerticalLayout implements HasUrlPar
 
     private void withdraw(String token, String reference, String reason) {
         try {
+            limiter.check();
             helpRequests.withdrawByLink(token, reason);
         } catch (TranslatableException e) {
             removeAll();

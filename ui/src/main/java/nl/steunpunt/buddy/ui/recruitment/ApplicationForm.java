@@ -31,6 +31,7 @@ import nl.steunpunt.buddy.shared.Region;
 import nl.steunpunt.buddy.shared.SchoolLevel;
 import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.ui.base.Notifications;
+import nl.steunpunt.buddy.ui.security.PublicFormLimiter;
 
 /**
  * The buddy application form, for the public page and for a coordinator who registers an
@@ -44,6 +45,7 @@ public class ApplicationForm extends Composite<VerticalLayout> {
     private final Applications applications;
     private final UUID submissionKey = UUID.randomUUID();
     private final java.util.function.Consumer<ApplicationId> onSubmitted;
+    private final PublicFormLimiter limiter;
 
     final TextField firstName = new TextField();
     final TextField lastName = new TextField();
@@ -59,9 +61,11 @@ public class ApplicationForm extends Composite<VerticalLayout> {
     final Checkbox consent = new Checkbox();
     final Button submit = new Button();
 
-    public ApplicationForm(Applications applications, List<Region> regions, java.util.function.Consumer<ApplicationId> onSubmitted) {
+    public ApplicationForm(Applications applications, PublicFormLimiter limiter, List<Region> regions,
+            java.util.function.Consumer<ApplicationId> onSubmitted) {
         this.applications = applications;
         this.onSubmitted = onSubmitted;
+        this.limiter = limiter;
         VerticalLayout root = getContent();
         root.setPadding(false);
 
@@ -127,6 +131,7 @@ public class ApplicationForm extends Composite<VerticalLayout> {
 
     void submit() {
         try {
+            limiter.check();
             ApplicationId id = applications.submit(new NewApplication(firstName.getValue(), lastName.getValue(), email.getValue(),
                     phone.getValue(), region.getValue() == null ? null : region.getValue().code(), schoolLevels.getValue(),
                     problemAreas.getValue(), languages.getValue(), hours.getValue() == null ? 0 : hours.getValue(),

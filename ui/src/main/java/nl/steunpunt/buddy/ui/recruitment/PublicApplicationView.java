@@ -7,6 +7,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
+import nl.steunpunt.buddy.ui.security.PublicFormLimiter;
 import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.shared.Regions;
 import nl.steunpunt.buddy.ui.base.LanguageSwitch;
@@ -16,11 +17,11 @@ import nl.steunpunt.buddy.ui.base.LanguageSwitch;
 @AnonymousAllowed
 public class PublicApplicationView extends VerticalLayout implements HasDynamicTitle {
 
-    public PublicApplicationView(Applications applications, Regions regions) {
+    public PublicApplicationView(Applications applications, PublicFormLimiter limiter, Regions regions) {
         setMaxWidth("50em");
         getStyle().set("margin", "0 auto");
         add(new LanguageSwitch(), new H1(getTranslation("public.title")), new Paragraph(getTranslation("public.intro")));
-        add(new ApplicationForm(applications, regions.all(), id -> {
+        add(new ApplicationForm(applications, limiter, regions.all(), id -> {
             removeAll();
             Paragraph thanks = new Paragraph(getTranslation("public.thanks"));
             thanks.setId("application-thanks");

@@ -8,6 +8,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 
 import jakarta.annotation.security.RolesAllowed;
+import nl.steunpunt.buddy.ui.security.PublicFormLimiter;
 import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.Regions;
@@ -19,12 +20,12 @@ import nl.steunpunt.buddy.ui.base.Notifications;
 @RolesAllowed("COORDINATOR")
 public class RegisterApplicationView extends VerticalLayout implements HasDynamicTitle {
 
-    public RegisterApplicationView(Applications applications, Regions regions, CurrentActor currentActor) {
+    public RegisterApplicationView(Applications applications, PublicFormLimiter limiter, Regions regions, CurrentActor currentActor) {
         setMaxWidth("50em");
         var actor = currentActor.require();
         var ownRegions = regions.all().stream().filter(r -> actor.hasRoleIn(Role.COORDINATOR, r.code())).toList();
         add(new H2(getTranslation("applications.register")), new Paragraph(getTranslation("applications.register.intro")));
-        add(new ApplicationForm(applications, ownRegions, id -> {
+        add(new ApplicationForm(applications, limiter, ownRegions, id -> {
             Notifications.success("applications.registered");
             UI.getCurrent().navigate(ApplicationView.class, id.toString());
         }));

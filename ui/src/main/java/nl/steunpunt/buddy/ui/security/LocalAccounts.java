@@ -57,6 +57,18 @@ public class LocalAccounts implements UserDetailsService, Actors {
                 regions.stream().map(RegionCode::value).collect(Collectors.toSet())));
     }
 
+    /**
+     * Keycloak mode: the directory keeps who signed in, with the roles and regions of her latest
+     * sign-in, so she can be found and handed work. She gets no usable local password.
+     */
+    @Transactional
+    public void remember(Actor actor) {
+        String unusable = accounts.findById(actor.userId()).map(UserAccountEntity::passwordHash)
+                .orElseGet(() -> passwordEncoder.encode(java.util.UUID.randomUUID().toString() + java.util.UUID.randomUUID()));
+        accounts.save(new UserAccountEntity(actor.userId(), actor.displayName(), unusable, actor.roles(),
+                actor.regions().stream().map(RegionCode::value).collect(Collectors.toSet())));
+    }
+
     public long count() {
         return accounts.count();
     }

@@ -20,6 +20,10 @@ class SpringSecurityCurrentActor implements CurrentActor {
                 && authentication.getPrincipal() instanceof BuddyUser user) {
             return Optional.of(user.actor());
         }
+        if (authentication != null && authentication.isAuthenticated()
+                && authentication.getPrincipal() instanceof BuddyOidcUser user) {
+            return Optional.of(user.actor());
+        }
         return Optional.empty();
     }
 }
