@@ -4,7 +4,7 @@
  * claim and complete tasks. Region scoping of tasks is enforced here, for every call. This is the
  * only module whose main code imports {@code org.camunda}.
  */
-@ApplicationModule(allowedDependencies = { "shared", "recruitment", "training", "notification", "processes", "matching" })
+@ApplicationModule(allowedDependencies = { "shared", "recruitment", "training", "notification", "processes", "matching", "closure" })
 package nl.steunpunt.buddy.workflow;
 
 import org.springframework.modulith.ApplicationModule;

@@ -113,6 +113,8 @@ class MailRendererTest {
             case HELP_REQUEST_RECEIVED, HELP_REQUEST_RECEIVED_YOUTH ->
                     values.put("withdrawLink", "https://steunpunt.example/hulpvraag/intrekken/abc");
             case PROPOSAL_FOR_BUDDY, FIRST_CONTACT_REMINDER -> values.put("link", "https://steunpunt.example/mijn-koppelingen");
+            case PARENT_EVALUATION_LINK, PARENT_EVALUATION_REMINDER -> values.putAll(Map.of("link",
+                    "https://steunpunt.example/evaluatie/abc", "expiresOn", "12-03-2026"));
             default -> { }
         }
         return values;

@@ -4,6 +4,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({ RecruitmentSettings.class, TrainingSettings.class, MatchingSettings.class })
+@EnableConfigurationProperties({ RecruitmentSettings.class, TrainingSettings.class, MatchingSettings.class, ClosureSettings.class })
 class WorkflowConfiguration {
 }
