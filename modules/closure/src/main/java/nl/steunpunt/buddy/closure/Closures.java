@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.steunpunt.buddy.matching.HelpRequestId;
 import nl.steunpunt.buddy.matching.HelpRequests;
 import nl.steunpunt.buddy.matching.HelpRequests.RequesterContact;
 import nl.steunpunt.buddy.matching.MatchEndings;
@@ -87,7 +88,8 @@ public class Closures {
         Optional<MatchClosure> closure = endings.closure(matchId);
         return new ClosureFile(matchId, match.reference(), match.region(), closure.map(MatchClosure::reason),
                 closure.map(MatchClosure::endedAt), conversation(matchId), linkState(matchId), parentEvaluation(matchId),
-                buddyEvaluation(matchId), appreciation(matchId));
+                buddyEvaluation(matchId), appreciation(matchId),
+                requests.contact(match.request()).flatMap(RequesterContact::email).isPresent());
     }
 
     /** Who read this closure, oldest reading first: for the region's coordinators. */
@@ -191,7 +193,7 @@ public class Closures {
         if (link.isEmpty()) {
             return new EvaluationInvitation(EvaluationInvitation.State.UNKNOWN, RequesterKind.PARENT, Locale.forLanguageTag("nl"));
         }
-        Optional<RequesterContact> contact = requests.contact(new nl.steunpunt.buddy.matching.HelpRequestId(link.get().request()));
+        Optional<RequesterContact> contact = requests.contact(new HelpRequestId(link.get().request()));
         RequesterKind kind = contact.map(RequesterContact::kind).orElse(RequesterKind.PARENT);
         Locale locale = contact.map(RequesterContact::locale).orElse(Locale.forLanguageTag("nl"));
         return new EvaluationInvitation(state(link.get()), kind, locale);

@@ -7,8 +7,12 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.HasUrlParameter;
 
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
+import nl.steunpunt.buddy.processes.ClosureProcess;
 import nl.steunpunt.buddy.processes.MatchingProcess;
 import nl.steunpunt.buddy.processes.TrainingProcess;
+import nl.steunpunt.buddy.ui.closure.AppreciationView;
+import nl.steunpunt.buddy.ui.closure.BuddyEvaluationView;
+import nl.steunpunt.buddy.ui.closure.ClosingConversationView;
 import nl.steunpunt.buddy.ui.matching.AnswerProposalView;
 import nl.steunpunt.buddy.ui.matching.EscalateMatchingView;
 import nl.steunpunt.buddy.ui.matching.FirstContactView;
@@ -45,7 +49,10 @@ public final class TaskForms {
             Map.entry(MatchingProcess.Forms.ESCALATE_MATCHING, EscalateMatchingView.class),
             Map.entry(MatchingProcess.Forms.INTRODUCTION_MEETING, IntroductionMeetingView.class),
             Map.entry(MatchingProcess.Forms.ANSWER_PROPOSAL, AnswerProposalView.class),
-            Map.entry(MatchingProcess.Forms.FIRST_CONTACT, FirstContactView.class));
+            Map.entry(MatchingProcess.Forms.FIRST_CONTACT, FirstContactView.class),
+            Map.entry(ClosureProcess.Forms.CLOSING_CONVERSATION, ClosingConversationView.class),
+            Map.entry(ClosureProcess.Forms.BUDDY_EVALUATION, BuddyEvaluationView.class),
+            Map.entry(ClosureProcess.Forms.APPRECIATION, AppreciationView.class));
 
     private TaskForms() {
     }
