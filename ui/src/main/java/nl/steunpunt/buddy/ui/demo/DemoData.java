@@ -69,10 +69,12 @@ class DemoData {
     private final Clock clock;
     private final String password;
     private final DemoMatching matching;
+    private final DemoClosure closure;
 
     DemoData(Regions regions, LocalAccounts accounts, Applications applications, WorkItems workItems, Training training,
-            Clock clock, @Value("${buddy.demo.password}") String password, DemoMatching matching) {
+            Clock clock, @Value("${buddy.demo.password}") String password, DemoMatching matching, DemoClosure closure) {
         this.matching = matching;
+        this.closure = closure;
         this.training = training;
         this.regions = regions;
         this.accounts = accounts;
@@ -128,6 +130,7 @@ class DemoData {
             SecurityContextHolder.clearContext();
         }
         matching.seed(buddies);
+        closure.seed(buddies);
     }
 
     private NewApplication application(int i) {
