@@ -131,6 +131,8 @@ class ClosureScreensTest extends KaribuTest {
         BuddyScores scores = new BuddyScores(3, 3, 3, 3, 3);
         assertThatThrownBy(() -> closures.recordBuddyEvaluation(c.matchId(), scores, "niet de mijne")).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> closures.ownEvaluation(c.matchId())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> closures.reissueParentLink(c.matchId())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> closures.expireParentLinks(c.matchId())).isInstanceOf(AccessDeniedException.class);
         closeApp();
 
         openAppAs(dewi.username());

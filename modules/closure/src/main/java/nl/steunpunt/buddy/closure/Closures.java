@@ -234,6 +234,7 @@ public class Closures {
     /** Makes the parent's personal link, valid until {@code expiresAt}. For the closure process. */
     public ParentLink issueParentLink(UUID matchId, Instant expiresAt) {
         MatchFacts match = facts(matchId);
+        requireProcessOrCoordinator(match);
         return insertLink(match, expiresAt);
     }
 
@@ -243,6 +244,7 @@ public class Closures {
      */
     public Optional<ParentLink> reissueParentLink(UUID matchId) {
         MatchFacts match = facts(matchId);
+        requireProcessOrCoordinator(match);
         Optional<Timestamp> expiry = db.sql("SELECT max(expires_at) FROM parent_evaluation_link WHERE match_id = ? AND used_at IS NULL "
                 + "AND expired_at IS NULL AND expires_at > ?").params(matchId, now()).query(Timestamp.class).optional();
         if (expiry.isEmpty() || parentEvaluation(matchId).isPresent()) {
@@ -253,6 +255,7 @@ public class Closures {
 
     /** Every unused link of the match stops working. Idempotent. For the closure process. */
     public void expireParentLinks(UUID matchId) {
+        requireProcessOrCoordinator(facts(matchId));
         db.sql("UPDATE parent_evaluation_link SET expired_at = ? WHERE match_id = ? AND used_at IS NULL AND expired_at IS NULL")
                 .params(now(), matchId).update();
     }
@@ -363,6 +366,11 @@ public class Closures {
         if (!actor.hasRoleIn(Role.COORDINATOR, match.region())) {
             throw new AccessDeniedException("error.access.other-region");
         }
+    }
+
+    /** The process runs without a person; a person acting must be a coordinator of the match's region. */
+    private void requireProcessOrCoordinator(MatchFacts match) {
+        currentActor.current().ifPresent(actor -> requireCoordinator(actor, match));
     }
 
     private void requireOwnBuddy(Actor actor, MatchFacts match) {

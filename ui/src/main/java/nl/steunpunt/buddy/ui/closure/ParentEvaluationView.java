@@ -65,12 +65,15 @@ public class ParentEvaluationView extends VerticalLayout implements HasUrlParame
         Button send = new Button(getTranslation("parent-evaluation.send"));
         send.setId("evaluation-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        send.setDisableOnClick(true);
         send.addClickListener(e -> {
             Integer[] answers = Stream.of(heard, control, school).map(Scale::answer).toArray(Integer[]::new);
             if (Stream.of(answers).anyMatch(Objects::isNull)) {
+                send.setEnabled(true);
                 return;
             }
             submit(token, new ParentScores(answers[0], answers[1], answers[2]), comment.getValue());
+            send.setEnabled(true);
         });
         add(intro, new Paragraph(getTranslation("closure.scale.explain")), heard, control, school, comment, send);
     }
