@@ -1,7 +1,8 @@
 /**
  * The screens of every role, security and wiring. It may use every module's API; no module uses it.
  */
-@ApplicationModule(allowedDependencies = { "shared", "recruitment", "training", "notification", "workflow", "processes", "matching", "support", "intervisie" })
+@ApplicationModule(allowedDependencies = { "shared", "recruitment", "training", "notification", "workflow", "processes", "matching", "support",
+        "intervisie", "closure" })
 package nl.steunpunt.buddy.ui;
 
 import org.springframework.modulith.ApplicationModule;

@@ -50,8 +50,13 @@ public abstract class KaribuTest extends ApplicationTest {
 
     /** Opens the app without signing in, as a visitor of the public pages. */
     protected void openAppAnonymously() {
+        openAppAnonymously(BuddyI18NProvider.DUTCH);
+    }
+
+    /** Opens the public pages in this language. */
+    protected void openAppAnonymously(Locale locale) {
         world.signOut();
-        startUi(BuddyI18NProvider.DUTCH);
+        startUi(locale);
     }
 
     protected void openAppAs(String username, Locale locale) {

@@ -56,5 +56,17 @@ public enum MailTemplate {
     INTERVISIE_MOVED,
 
     /** A session of the member's group was cancelled; needs what {@link #INTERVISIE_INVITATION} needs (the old date). */
-    INTERVISIE_CANCELLED
+    INTERVISIE_CANCELLED,
+
+    /** Asks a requester to evaluate the support through a personal link; also needs {@code link} and {@code expiresOn}. */
+    PARENT_EVALUATION_LINK,
+
+    /** Reminds a requester of the evaluation, with a personal link; also needs {@code link} and {@code expiresOn}. */
+    PARENT_EVALUATION_REMINDER;
+
+    /** Whether the mail goes to a requester (parent or young person), whose data is anonymised after closure. */
+    public boolean toRequester() {
+        return this == HELP_REQUEST_RECEIVED || this == HELP_REQUEST_RECEIVED_YOUTH || this == PARENT_EVALUATION_LINK
+                || this == PARENT_EVALUATION_REMINDER;
+    }
 }

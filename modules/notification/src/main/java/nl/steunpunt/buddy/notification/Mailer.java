@@ -93,6 +93,19 @@ public class Mailer {
         return mailLog.findRecent(offset, limit).stream().map(Mailer::toSentMail).toList();
     }
 
+    /**
+     * The outbox forgets the requester of a case: recipient and body of every mail of this case
+     * reference that went to the requester are replaced. Idempotent.
+     */
+    @Transactional
+    public void anonymiseRequesterMails(String caseReference) {
+        if (caseReference == null || caseReference.isBlank()) {
+            return;
+        }
+        List<String> templates = java.util.Arrays.stream(MailTemplate.values()).filter(MailTemplate::toRequester).map(Enum::name).toList();
+        mailLog.anonymise(caseReference.trim(), templates, "—");
+    }
+
     /** How many mails the outbox holds. */
     @Transactional(readOnly = true)
     public long count() {

@@ -5,7 +5,7 @@
  * only module whose main code imports {@code org.camunda}.
  */
 @ApplicationModule(allowedDependencies = { "shared", "recruitment", "training", "notification", "processes", "matching", "support",
-        "intervisie" })
+        "intervisie", "closure" })
 package nl.steunpunt.buddy.workflow;
 
 import org.springframework.modulith.ApplicationModule;

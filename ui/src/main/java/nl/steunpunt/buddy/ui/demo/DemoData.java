@@ -71,11 +71,14 @@ class DemoData {
     private final String password;
     private final DemoMatching matching;
     private final DemoIntervisie intervisie;
+    private final DemoClosure closure;
 
     DemoData(Regions regions, LocalAccounts accounts, Applications applications, WorkItems workItems, Training training,
-            Clock clock, @Value("${buddy.demo.password}") String password, DemoMatching matching, DemoIntervisie intervisie) {
+            Clock clock, @Value("${buddy.demo.password}") String password, DemoMatching matching, DemoIntervisie intervisie,
+            DemoClosure closure) {
         this.matching = matching;
         this.intervisie = intervisie;
+        this.closure = closure;
         this.training = training;
         this.regions = regions;
         this.accounts = accounts;
@@ -132,6 +135,7 @@ class DemoData {
         }
         matching.seed(buddies);
         intervisie.seed(buddies);
+        closure.seed(buddies);
     }
 
     private NewApplication application(int i) {

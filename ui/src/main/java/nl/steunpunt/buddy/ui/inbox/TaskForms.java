@@ -9,12 +9,16 @@ import com.vaadin.flow.router.HasUrlParameter;
 import nl.steunpunt.buddy.processes.BuddyOffboardingProcess;
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
 import nl.steunpunt.buddy.processes.IntervisieProcess;
+import nl.steunpunt.buddy.processes.ClosureProcess;
 import nl.steunpunt.buddy.processes.MatchingProcess;
 import nl.steunpunt.buddy.processes.SupportProcess;
 import nl.steunpunt.buddy.ui.intervisie.IntervisieCheckInView;
 import nl.steunpunt.buddy.ui.intervisie.PlanIntervisieView;
 import nl.steunpunt.buddy.ui.intervisie.RecordIntervisieView;
 import nl.steunpunt.buddy.processes.TrainingProcess;
+import nl.steunpunt.buddy.ui.closure.AppreciationView;
+import nl.steunpunt.buddy.ui.closure.BuddyEvaluationView;
+import nl.steunpunt.buddy.ui.closure.ClosingConversationView;
 import nl.steunpunt.buddy.ui.matching.AnswerProposalView;
 import nl.steunpunt.buddy.ui.matching.EscalateMatchingView;
 import nl.steunpunt.buddy.ui.matching.FirstContactView;
@@ -68,7 +72,10 @@ public final class TaskForms {
             Map.entry(SupportProcess.Forms.FOLLOW_UP_SCHOOL_MEETING, FollowUpSchoolMeetingView.class),
             Map.entry(IntervisieProcess.Forms.PLAN_INTERVISIE, PlanIntervisieView.class),
             Map.entry(IntervisieProcess.Forms.RECORD_INTERVISIE, RecordIntervisieView.class),
-            Map.entry(IntervisieProcess.Forms.INTERVISIE_CHECK_IN, IntervisieCheckInView.class));
+            Map.entry(IntervisieProcess.Forms.INTERVISIE_CHECK_IN, IntervisieCheckInView.class),
+            Map.entry(ClosureProcess.Forms.CLOSING_CONVERSATION, ClosingConversationView.class),
+            Map.entry(ClosureProcess.Forms.BUDDY_EVALUATION, BuddyEvaluationView.class),
+            Map.entry(ClosureProcess.Forms.APPRECIATION, AppreciationView.class));
 
     private TaskForms() {
     }

@@ -32,6 +32,7 @@ import nl.steunpunt.buddy.processes.MatchingProcess;
 import nl.steunpunt.buddy.shared.ProblemArea;
 import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.ui.base.Notifications;
+import nl.steunpunt.buddy.ui.closure.BuddyEvaluationTasks;
 import nl.steunpunt.buddy.ui.inbox.TaskForms;
 import nl.steunpunt.buddy.ui.support.ContactLogView;
 import nl.steunpunt.buddy.ui.support.MatchSupportView;
@@ -69,6 +70,7 @@ public class MyMatchesView extends VerticalLayout implements HasDynamicTitle {
         setMaxWidth("60em");
         add(new H2(getTranslation("my-matches.title")));
 
+        add(new BuddyEvaluationTasks(workItems));
         add(new H3(getTranslation("my-matches.proposals")));
         List<ProposalForBuddy> proposals = matchmaking.myProposals();
         if (proposals.isEmpty()) {

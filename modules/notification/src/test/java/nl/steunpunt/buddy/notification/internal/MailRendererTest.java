@@ -115,6 +115,8 @@ class MailRendererTest {
             case PROPOSAL_FOR_BUDDY, FIRST_CONTACT_REMINDER -> values.put("link", "https://steunpunt.example/mijn-koppelingen");
             case INTERVISIE_INVITATION, INTERVISIE_MOVED, INTERVISIE_CANCELLED -> values.putAll(Map.of("group", "Intervisiegroep Utrecht",
                     "date", "dinsdag 13 oktober 2026", "time", "19:30–21:30", "place", "Steunpunt, Oudegracht 1, Utrecht"));
+            case PARENT_EVALUATION_LINK, PARENT_EVALUATION_REMINDER -> values.putAll(Map.of("link",
+                    "https://steunpunt.example/evaluatie/abc", "expiresOn", "12-03-2026"));
             default -> { }
         }
         return values;
