@@ -11,10 +11,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.steunpunt.buddy.closure.Closures;
 import nl.steunpunt.buddy.closure.ConversationOutcome;
@@ -25,8 +22,6 @@ import nl.steunpunt.buddy.matching.HelpRequestDetails;
 import nl.steunpunt.buddy.matching.HelpRequestId;
 import nl.steunpunt.buddy.matching.HelpRequestStatus;
 import nl.steunpunt.buddy.matching.HelpRequests;
-import nl.steunpunt.buddy.matching.MatchEndings;
-import nl.steunpunt.buddy.matching.MatchFacts;
 import nl.steunpunt.buddy.matching.Matchmaking;
 import nl.steunpunt.buddy.matching.NewHelpRequest;
 import nl.steunpunt.buddy.matching.RequesterKind;
@@ -38,6 +33,7 @@ import nl.steunpunt.buddy.processes.ClosureProcess;
 import nl.steunpunt.buddy.processes.MatchingProcess;
 import nl.steunpunt.buddy.shared.ProblemArea;
 import nl.steunpunt.buddy.shared.SchoolLevel;
+import nl.steunpunt.buddy.workflow.SupportActions;
 import nl.steunpunt.buddy.workflow.SupportEnded;
 import nl.steunpunt.buddy.workflow.WorkItem;
 import nl.steunpunt.buddy.workflow.WorkItems;
@@ -45,7 +41,7 @@ import nl.steunpunt.buddy.workflow.WorkItems;
 /**
  * Cases to close: a family with personal details of its own (so a test can look for every one of
  * them afterwards), its request taken to an active match, then ended the way the support process
- * ends it: {@link MatchEndings#end} by the coordinator and {@link SupportEnded} in the same transaction.
+ * ends it: the coordinator ends the match through its running support process, which publishes {@link SupportEnded}.
  */
 @Component
 public class ClosureWorld {
@@ -56,27 +52,22 @@ public class ClosureWorld {
     private final MatchingWorld matching;
     private final HelpRequests requests;
     private final Matchmaking matchmaking;
-    private final MatchEndings endings;
+    private final SupportActions supportActions;
     private final Closures closures;
     private final WorkItems workItems;
     private final Mailer mailer;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ClosureWorld(TestWorld world, MatchingWorld matching, HelpRequests requests, Matchmaking matchmaking, MatchEndings endings,
-            Closures closures, WorkItems workItems, Mailer mailer, ApplicationEventPublisher events,
-            PlatformTransactionManager transactionManager, Clock clock) {
+    ClosureWorld(TestWorld world, MatchingWorld matching, HelpRequests requests, Matchmaking matchmaking, SupportActions supportActions,
+            Closures closures, WorkItems workItems, Mailer mailer, Clock clock) {
         this.world = world;
         this.matching = matching;
         this.requests = requests;
         this.matchmaking = matchmaking;
-        this.endings = endings;
+        this.supportActions = supportActions;
         this.closures = closures;
         this.workItems = workItems;
         this.mailer = mailer;
-        this.events = events;
-        this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -147,13 +138,16 @@ public class ClosureWorld {
         return activeCase(scene, buddy, Family.fresh(), RequesterKind.PARENT, true, "nl");
     }
 
-    /** Support ends as the support process ends it: the match ends with its reason and {@link SupportEnded} is published. */
+    /**
+     * The coordinator ends the match early with this reason, through the running support process: it
+     * ends, publishes {@link SupportEnded}, and the closure process starts from that.
+     */
     public void end(Case c, ClosureReason reason) {
-        world.as(c.scene().coordinator(), () -> transaction.execute(status -> {
-            MatchFacts facts = endings.end(c.matchId(), reason, c.family().endNote());
-            events.publishEvent(new SupportEnded(facts.id(), facts.request(), facts.reference(), facts.region(), c.buddy().username()));
+        MatchingWorld.await().until(() -> supportActions.isRunning(c.matchId()));
+        world.as(c.scene().coordinator(), () -> {
+            supportActions.endEarly(c.matchId(), reason, c.family().endNote());
             return null;
-        }));
+        });
     }
 
     public WorkItem awaitTask(String username, Case c, String definitionKey) {

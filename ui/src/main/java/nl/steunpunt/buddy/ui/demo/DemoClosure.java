@@ -9,21 +9,16 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.steunpunt.buddy.closure.Closures;
 import nl.steunpunt.buddy.closure.ConversationOutcome;
 import nl.steunpunt.buddy.matching.ClosureReason;
 import nl.steunpunt.buddy.matching.HelpRequestId;
 import nl.steunpunt.buddy.matching.HelpRequests;
-import nl.steunpunt.buddy.matching.MatchEndings;
-import nl.steunpunt.buddy.matching.MatchFacts;
 import nl.steunpunt.buddy.matching.MatchStatus;
 import nl.steunpunt.buddy.matching.Matchmaking;
 import nl.steunpunt.buddy.matching.NewHelpRequest;
@@ -40,6 +35,7 @@ import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.SchoolLevel;
 import nl.steunpunt.buddy.ui.security.BuddyUser;
 import nl.steunpunt.buddy.ui.security.LocalAccounts;
+import nl.steunpunt.buddy.workflow.SupportActions;
 import nl.steunpunt.buddy.workflow.SupportEnded;
 import nl.steunpunt.buddy.workflow.WorkItem;
 import nl.steunpunt.buddy.workflow.WorkItemQuery;
@@ -49,8 +45,8 @@ import nl.steunpunt.buddy.workflow.WorkItems;
  * The closure part of the demo, through the real services and processes: two Utrecht matches of
  * buddy.nieuwegein whose support ended. One is closed: its closing conversation is held and the
  * parent's evaluation link is in the outbox, to open as the parent would. The other waits for
- * coordinator.utrecht's closing conversation. Support is ended as the support process ends it
- * (the match ends with its reason, {@link SupportEnded} in the same transaction).
+ * coordinator.utrecht's closing conversation. The coordinator ends each match early through its
+ * running support process, which publishes {@link SupportEnded}; the closure starts from that.
  */
 @Component
 @Profile("demo")
@@ -64,24 +60,20 @@ class DemoClosure {
     private final WorkItems workItems;
     private final HelpRequests requests;
     private final Matchmaking matchmaking;
-    private final MatchEndings endings;
+    private final SupportActions support;
     private final Closures closures;
     private final Mailer mailer;
-    private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoClosure(LocalAccounts accounts, WorkItems workItems, HelpRequests requests, Matchmaking matchmaking, MatchEndings endings,
-            Closures closures, Mailer mailer, ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
+    DemoClosure(LocalAccounts accounts, WorkItems workItems, HelpRequests requests, Matchmaking matchmaking, SupportActions support,
+            Closures closures, Mailer mailer, Clock clock) {
         this.accounts = accounts;
         this.workItems = workItems;
         this.requests = requests;
         this.matchmaking = matchmaking;
-        this.endings = endings;
+        this.support = support;
         this.closures = closures;
         this.mailer = mailer;
-        this.events = events;
-        this.transaction = new TransactionTemplate(transactionManager);
         this.clock = clock;
     }
 
@@ -139,12 +131,10 @@ class DemoClosure {
         return match[0];
     }
 
-    private void end(UUID matchId, ClosureReason reason, String note) {
+    private void end(UUID matchId, ClosureReason reason, String note) throws InterruptedException {
         signIn(COORDINATOR);
-        transaction.executeWithoutResult(status -> {
-            MatchFacts facts = endings.end(matchId, reason, note);
-            events.publishEvent(new SupportEnded(facts.id(), facts.request(), facts.reference(), facts.region(), BUDDY));
-        });
+        await(() -> support.isRunning(matchId), "the support process of the demo match");
+        support.endEarly(matchId, reason, note);
     }
 
     private WorkItem awaitTask(String subject, String definitionKey) throws InterruptedException {
