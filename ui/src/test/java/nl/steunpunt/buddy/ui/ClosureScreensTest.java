@@ -33,6 +33,8 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 
+import nl.steunpunt.buddy.matching.MatchOverview;
+import nl.steunpunt.buddy.ui.support.MatchCaseView;
 import nl.steunpunt.buddy.closure.BuddyScores;
 import nl.steunpunt.buddy.closure.ClosureFile;
 import nl.steunpunt.buddy.closure.Closures;
@@ -71,6 +73,7 @@ class ClosureScreensTest extends KaribuTest {
     @Autowired ManagementService managementService;
     @Autowired HistoryService historyService;
     @Autowired JdbcClient db;
+    @Autowired MatchOverview overview;
 
     @Test
     void the_coordinator_records_the_closing_conversation_and_a_coordinator_of_another_region_is_refused() {
@@ -112,6 +115,13 @@ class ClosureScreensTest extends KaribuTest {
             assertThat(conversation.notes()).contains("Rustig gesprek");
         });
         assertThat(world.as(scene.coordinator(), () -> closures.readersOf(c.matchId()))).contains(scene.coordinator());
+
+        // The closed match stays in her list of matches; its case view shows the closure.
+        UI.getCurrent().navigate(MatchCaseView.class, c.matchId().toString());
+        assertThat(_get(Paragraph.class, spec -> spec.withId("closure-conversation")).getText()).contains("Rustig gesprek");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("closure-reason")).getText()).contains("Ouder/jongere stopt");
+        assertThat(world.as(scene.coordinator(), () -> overview.find(0, 100))).extracting(MatchOverview.MatchLine::matchId)
+                .contains(c.matchId());
     }
 
     @Test

@@ -19,15 +19,16 @@ import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.Role;
 
 /**
- * The matches under way in the acting coordinator's regions (active and ending), newest first, for
- * her list of matches: references, buddy names and dates only, no data of the requester.
+ * The matches of the acting coordinator's regions since they became active (active, ending and
+ * closed), newest first, for her list of matches: references, buddy names and dates only, no data
+ * of the requester.
  */
 @Service
 @Transactional(readOnly = true)
 public class MatchOverview {
 
     private static final String WHERE = " FROM buddy_match m JOIN help_request r ON r.id = m.request_id "
-            + "WHERE m.status IN ('ACTIVE', 'ENDING') AND m.region_code IN (:regions)";
+            + "WHERE m.status IN ('ACTIVE', 'ENDING', 'CLOSED') AND m.region_code IN (:regions)";
 
     private final JdbcClient db;
     private final Applications applications;

@@ -13,6 +13,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 
 import jakarta.annotation.security.RolesAllowed;
+import nl.steunpunt.buddy.closure.Closures;
+import nl.steunpunt.buddy.matching.MatchStatus;
+import nl.steunpunt.buddy.ui.closure.ClosureSummary;
 import nl.steunpunt.buddy.matching.MatchFacts;
 import nl.steunpunt.buddy.matching.MatchOverview;
 import nl.steunpunt.buddy.support.ContactEntry;
@@ -29,7 +32,9 @@ import nl.steunpunt.buddy.workflow.WorkItems;
 /**
  * The coordinator's case view of a match: summary, contacts (count and lines), school meetings,
  * concerns, check-ins, reviews and extensions, open tasks, the timeline from activation on, and the
- * early-end form. Opening it is logged by the support module (and the contact log's reading by its own).
+ * early-end form; once the match ended, its closure (reason, closing conversation, evaluations,
+ * appreciation). Opening it is logged by the support module (the contact log's and the closure's
+ * readings by their own).
  */
 @Route("koppelingen")
 @RolesAllowed("COORDINATOR")
@@ -40,16 +45,18 @@ public class MatchCaseView extends CaseView<MatchCase> {
     private final MatchOverview overview;
     private final SupportActions support;
     private final WorkItems workItems;
+    private final Closures closures;
     private final Clock clock;
 
     public MatchCaseView(SupportRecords records, ContactLog contactLog, MatchOverview overview, SupportActions support,
-            WorkItems workItems, Clock clock) {
+            WorkItems workItems, Closures closures, Clock clock) {
         super("error.contact.match.not-found", "match-case-problem");
         this.records = records;
         this.contactLog = contactLog;
         this.overview = overview;
         this.support = support;
         this.workItems = workItems;
+        this.closures = closures;
         this.clock = clock;
     }
 
@@ -80,6 +87,9 @@ public class MatchCaseView extends CaseView<MatchCase> {
         add(summary);
         add(contacts(facts.id(), date));
         add(new SupportCasePanel(matchCase, clock.getZone()));
+        if (facts.status() != MatchStatus.ACTIVE) {
+            add(new ClosureSummary(closures.file(facts.id()), clock.getZone()));
+        }
         add(new CaseTasks(workItems, facts.reference()));
         if (matchCase.active()) {
             add(new EndEarlyForm(support, facts.id(), () -> refresh(records.open(facts.id()))));
