@@ -9,11 +9,14 @@ import static org.assertj.core.api.Assertions.within;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -26,6 +29,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import nl.steunpunt.buddy.support.ConcernUrgency;
+import nl.steunpunt.buddy.support.ContactKind;
+import nl.steunpunt.buddy.support.ContactLog;
+import nl.steunpunt.buddy.support.MeetingPlan;
+import nl.steunpunt.buddy.support.NewConcern;
+import nl.steunpunt.buddy.support.NewContact;
+import nl.steunpunt.buddy.workflow.SupportActions;
 import nl.steunpunt.buddy.closure.BuddyScores;
 import nl.steunpunt.buddy.closure.Closures;
 import nl.steunpunt.buddy.closure.EvaluationInvitation;
@@ -66,6 +76,8 @@ class ClosureFlowIntegrationTest extends ApplicationTest {
     @Autowired ManagementService managementService;
     @Autowired JdbcClient db;
     @Autowired TestClock clock;
+    @Autowired ContactLog contactLog;
+    @Autowired SupportActions supportActions;
 
     @AfterEach
     void resetClock() {
@@ -80,6 +92,22 @@ class ClosureFlowIntegrationTest extends ApplicationTest {
         Family family = Family.fresh();
         Case c = closing.activeCase(scene, anna, family, nl.steunpunt.buddy.matching.RequesterKind.PARENT, true, "nl");
         assertThat(matching.inPool(scene, anna).orElseThrow().openMatches()).isEqualTo(1);
+
+        // During support the buddy logs a contact, plans a school meeting and raises a concern, all naming the family.
+        String contactTopics = "Gebeld met " + family.name() + " over " + family.child();
+        String meetingPurpose = "Gesprek over " + family.child() + " met de mentor";
+        String concernText = family.name() + " maakt zich zorgen om " + family.child();
+        world.as(anna.username(), () -> {
+            contactLog.record(c.matchId(), new NewContact(LocalDate.now(clock), ContactKind.PHONE, 20, contactTopics, Set.of()));
+            return null;
+        });
+        await().until(() -> supportActions.isRunning(c.matchId()));
+        world.as(anna.username(), () -> {
+            supportActions.planSchoolMeeting(c.matchId(), new MeetingPlan(LocalDate.now(clock).plusDays(10), LocalTime.of(9, 0),
+                    LocalTime.of(10, 0), family.school(), meetingPurpose));
+            supportActions.raiseConcern(c.matchId(), new NewConcern(concernText, ConcernUrgency.NORMAL));
+            return null;
+        });
 
         // Support ends: the closure starts once, and the ending match still holds the buddy's place.
         closing.end(c, ClosureReason.GOAL_REACHED);
@@ -153,7 +181,9 @@ class ClosureFlowIntegrationTest extends ApplicationTest {
         });
         await().until(() -> runtimeService.getActiveActivityIds(processOf(c)).equals(List.of(ClosureProcess.EVENT_RETENTION_OVER)));
 
-        List<String> personal = family.values(caseNote, conversationNotes, parentComment, buddyComment);
+        List<String> personal = family.values(caseNote, conversationNotes, parentComment, buddyComment, contactTopics, meetingPurpose,
+                concernText);
+        assertThat(tablesHolding(family.child())).contains("public.contact_log", "public.school_meeting", "public.support_concern");
         assertThat(tablesHolding(family.name())).as("the scan finds what is there").contains("public.help_request", "public.mail_log");
         assertThat(tablesHolding(family.child())).contains("public.closing_conversation", "public.parent_evaluation", "public.case_note");
 
