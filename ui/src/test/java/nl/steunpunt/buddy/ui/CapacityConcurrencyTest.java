@@ -165,7 +165,9 @@ class CapacityConcurrencyTest extends ApplicationTest {
 
     @Test
     void random_proposals_answers_time_outs_and_withdrawals_never_take_a_buddy_above_her_maximum() throws Exception {
-        long seed = Long.getLong("matching.seed", System.nanoTime());
+        // A fixed default seed keeps the sequential part the same on every run (it must propose, accept
+        // and decline); -Dmatching.seed=… explores other sequences.
+        long seed = Long.getLong("matching.seed", 20_261_128L);
         Scene scene = matching.scene();
         List<Buddy> buddies = matching.certifiedBuddies(scene, buddy("ida").maxMatches(1), buddy("jet").maxMatches(2),
                 buddy("kim").maxMatches(1));

@@ -1,8 +1,6 @@
 package nl.steunpunt.buddy.ui.demo;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -10,10 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import org.springframework.context.annotation.Profile;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +20,9 @@ import nl.steunpunt.buddy.intervisie.SessionKind;
 import nl.steunpunt.buddy.intervisie.SessionPlan;
 import nl.steunpunt.buddy.processes.IntervisieProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
-import nl.steunpunt.buddy.shared.Actor;
 import nl.steunpunt.buddy.shared.RegionCode;
-import nl.steunpunt.buddy.ui.security.BuddyUser;
-import nl.steunpunt.buddy.ui.security.LocalAccounts;
 import nl.steunpunt.buddy.workflow.IntervisieCycle;
 import nl.steunpunt.buddy.workflow.WorkItem;
-import nl.steunpunt.buddy.workflow.WorkItemQuery;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
 /**
@@ -45,14 +37,14 @@ class DemoIntervisie {
     private static final RegionCode UTRECHT = new RegionCode(DemoAccounts.UTRECHT);
     private static final String FACILITATOR = "trainer.utrecht";
 
-    private final LocalAccounts accounts;
+    private final DemoSteps steps;
     private final Intervisie intervisie;
     private final IntervisieCycle cycle;
     private final WorkItems workItems;
     private final Clock clock;
 
-    DemoIntervisie(LocalAccounts accounts, Intervisie intervisie, IntervisieCycle cycle, WorkItems workItems, Clock clock) {
-        this.accounts = accounts;
+    DemoIntervisie(DemoSteps steps, Intervisie intervisie, IntervisieCycle cycle, WorkItems workItems, Clock clock) {
+        this.steps = steps;
         this.intervisie = intervisie;
         this.cycle = cycle;
         this.workItems = workItems;
@@ -62,22 +54,22 @@ class DemoIntervisie {
     /** Seeds with the certified demo buddies (buddy.utrecht, buddy.zeist, buddy.nieuwegein). */
     void seed(List<ApplicationId> buddies) throws InterruptedException {
         try {
-            signIn(FACILITATOR);
+            steps.signIn(FACILITATOR);
             UUID group = intervisie.createGroup(new NewGroup(UTRECHT, "Intervisiegroep Utrecht", SessionKind.INTERVISIE, Set.copyOf(buddies)));
-            await(() -> cycle.awaitsPlan(group), "the intervisie group's planning");
+            steps.await(() -> cycle.awaitsPlan(group), "the intervisie group's planning");
             LocalDateTime start = LocalDateTime.now(clock).plusSeconds(3).withNano(0);
             UUID held = cycle.plan(group, new SessionPlan(start, start.plusSeconds(5), "Steunpunt Utrecht, zaal 1"));
-            WorkItem record = awaitTask(group, IntervisieProcess.TASK_RECORD_SESSION);
+            WorkItem record = steps.awaitTask(group, IntervisieProcess.TASK_RECORD_SESSION);
             workItems.complete(record.id(), Map.of(), () -> intervisie.record(held, Map.of(buddies.get(0), Attendance.PRESENT,
                     buddies.get(1), Attendance.PRESENT, buddies.get(2), Attendance.EXCUSED),
                     Set.of("THUISZITTEN", "WACHTLIJST_ZORG", "COMMUNICATIE_SCHOOL_OUDERS")));
-            awaitTask(group, IntervisieProcess.TASK_PLAN_SESSION);
+            steps.awaitTask(group, IntervisieProcess.TASK_PLAN_SESSION);
             LocalDateTime next = LocalDate.now(clock).plusWeeks(7).atTime(LocalTime.of(19, 30));
             cycle.plan(group, new SessionPlan(next, next.plusHours(2), "Steunpunt Utrecht, zaal 1"));
 
             UUID exchange = intervisie.createGroup(new NewGroup(UTRECHT, "Uitwisseling buddy's Utrecht",
                     SessionKind.EXCHANGE, Set.copyOf(buddies)));
-            await(() -> cycle.awaitsPlan(exchange), "the exchange series' planning");
+            steps.await(() -> cycle.awaitsPlan(exchange), "the exchange series' planning");
             LocalDateTime meeting = LocalDate.now(clock).plusWeeks(3).atTime(LocalTime.of(19, 30));
             cycle.plan(exchange, new SessionPlan(meeting, meeting.plusHours(2), "Wijkcentrum Zeist"));
         } finally {
@@ -85,30 +77,6 @@ class DemoIntervisie {
         }
     }
 
-    private WorkItem awaitTask(UUID group, String definitionKey) throws InterruptedException {
-        WorkItem[] found = new WorkItem[1];
-        await(() -> {
-            found[0] = workItems.find(WorkItemQuery.inbox(), 0, 500).stream()
-                    .filter(t -> group.toString().equals(t.subjectId()) && t.definitionKey().equals(definitionKey)).findFirst().orElse(null);
-            return found[0] != null;
-        }, definitionKey);
-        return found[0];
-    }
 
-    private void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = clock.instant().plus(Duration.ofSeconds(90));
-        while (!condition.getAsBoolean()) {
-            if (clock.instant().isAfter(deadline)) {
-                throw new IllegalStateException("Demo: waited too long for " + what);
-            }
-            Thread.sleep(200);
-        }
-    }
 
-    private void signIn(String username) {
-        Actor actor = accounts.find(username).orElseThrow();
-        BuddyUser user = new BuddyUser(actor, "", true);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    }
 }

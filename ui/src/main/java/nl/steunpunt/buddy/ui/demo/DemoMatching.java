@@ -1,8 +1,6 @@
 package nl.steunpunt.buddy.ui.demo;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.LocalDateTime;
@@ -10,11 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import org.springframework.context.annotation.Profile;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +25,6 @@ import nl.steunpunt.buddy.processes.MatchingProcess;
 import nl.steunpunt.buddy.processes.TrainingProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.NewApplication;
-import nl.steunpunt.buddy.shared.Actor;
 import nl.steunpunt.buddy.shared.ProblemArea;
 import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.SchoolLevel;
@@ -45,10 +40,8 @@ import nl.steunpunt.buddy.training.CatalogueItem;
 import nl.steunpunt.buddy.training.Judgement;
 import nl.steunpunt.buddy.training.NewSession;
 import nl.steunpunt.buddy.training.Training;
-import nl.steunpunt.buddy.ui.security.BuddyUser;
 import nl.steunpunt.buddy.ui.security.LocalAccounts;
 import nl.steunpunt.buddy.workflow.WorkItem;
-import nl.steunpunt.buddy.workflow.WorkItemQuery;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
 /**
@@ -81,6 +74,7 @@ class DemoMatching {
                     Set.of(SchoolLevel.PO), Set.of(ProblemArea.DYSLEXIE, ProblemArea.HOOGBEGAAFDHEID, ProblemArea.ONDERSTEUNINGSBEHOEFTE),
                     Set.of("nl"), 3, "Onze dochter liep vast; met hulp vonden we de weg.", true, "nl"));
 
+    private final DemoSteps steps;
     private final LocalAccounts accounts;
     private final Training training;
     private final WorkItems workItems;
@@ -90,8 +84,9 @@ class DemoMatching {
     private final ContactLog contactLog;
     private final SupportActions support;
 
-    DemoMatching(LocalAccounts accounts, Training training, WorkItems workItems, HelpRequests requests, Matchmaking matchmaking,
+    DemoMatching(DemoSteps steps, LocalAccounts accounts, Training training, WorkItems workItems, HelpRequests requests, Matchmaking matchmaking,
             Clock clock, ContactLog contactLog, SupportActions support) {
+        this.steps = steps;
         this.contactLog = contactLog;
         this.support = support;
         this.accounts = accounts;
@@ -104,7 +99,7 @@ class DemoMatching {
 
     void seed(List<ApplicationId> buddies) throws InterruptedException {
         try {
-            signIn("beheerder");
+            steps.signIn("beheerder");
             matchmaking.saveNeighbours(UTRECHT, Set.of(new RegionCode(DemoAccounts.EEMLAND)));
 
             // Three requests wait: no buddy is certified yet.
@@ -115,15 +110,15 @@ class DemoMatching {
                             "Zeist", Urgency.URGENT, "Mijn dochter is geschorst en er dreigt verwijdering. Volgende week is er een gesprek."),
                     request(RequesterKind.YOUTH, "Sem", SchoolLevel.PO, Set.of(ProblemArea.DYSLEXIE),
                             "Houten", Urgency.NORMAL, "Ik wil graag iemand die met mij en mijn ouders naar school gaat."));
-            signIn(COORDINATOR);
+            steps.signIn(COORDINATOR);
             for (HelpRequestId id : waiting) {
                 intake(id);
             }
-            await(() -> waiting.stream().allMatch(id -> matchmaking.waitingList().stream().anyMatch(w -> w.id().equals(id))),
+            steps.await(() -> waiting.stream().allMatch(id -> matchmaking.waitingList().stream().anyMatch(w -> w.id().equals(id))),
                     "the waiting list");
 
             certify(buddies);
-            signIn(COORDINATOR);
+            steps.signIn(COORDINATOR);
             for (int i = 0; i < buddies.size(); i++) {
                 matchmaking.saveBuddyProfile(buddies.get(i), PLACES.get(i), i == 1 ? Set.of("Het Stedelijk Lyceum") : Set.of(), null);
             }
@@ -132,20 +127,20 @@ class DemoMatching {
             HelpRequestId active = request(RequesterKind.PARENT, "Ilona Kramer", SchoolLevel.VO, Set.of(ProblemArea.ADHD),
                     "Zeist", Urgency.NORMAL, "Onze zoon krijgt steeds strafwerk; we willen samen met school een plan maken.");
             intake(active);
-            WorkItem propose = awaitTask(active, MatchingProcess.TASK_PROPOSE_BUDDY);
+            WorkItem propose = steps.awaitTask(active, MatchingProcess.TASK_PROPOSE_BUDDY);
             ApplicationId zeist = buddies.get(1);
             workItems.complete(propose.id(), Map.of(MatchingProcess.Variables.PROPOSED_BUDDY_USER_ID, "buddy.zeist"),
                     () -> matchmaking.propose(active, zeist, overrideUnlessFirst(active, zeist)));
-            signIn("buddy.zeist");
-            workItems.complete(awaitTask(active, MatchingProcess.TASK_ANSWER_PROPOSAL).id(), Map.of(MatchingProcess.Variables.ACCEPTED, true),
+            steps.signIn("buddy.zeist");
+            workItems.complete(steps.awaitTask(active, MatchingProcess.TASK_ANSWER_PROPOSAL).id(), Map.of(MatchingProcess.Variables.ACCEPTED, true),
                     () -> matchmaking.answer(active, true, null));
-            workItems.complete(awaitTask(active, MatchingProcess.TASK_FIRST_CONTACT).id(), Map.of(),
+            workItems.complete(steps.awaitTask(active, MatchingProcess.TASK_FIRST_CONTACT).id(), Map.of(),
                     () -> matchmaking.recordFirstContact(active, LocalDate.now(clock), "Fijn telefoongesprek, afspraak gemaakt."));
-            signIn(COORDINATOR);
-            workItems.complete(awaitTask(active, MatchingProcess.TASK_INTRODUCTION_MEETING).id(), Map.of(),
+            steps.signIn(COORDINATOR);
+            workItems.complete(steps.awaitTask(active, MatchingProcess.TASK_INTRODUCTION_MEETING).id(), Map.of(),
                     () -> matchmaking.recordIntroduction(active, LocalDate.now(clock), "Klik was er meteen."));
             // Her contact log so far: a call and the school meeting, with the signals they raised.
-            signIn("buddy.zeist");
+            steps.signIn("buddy.zeist");
             UUID match = matchmaking.myMatch(active).orElseThrow().matchId();
             contactLog.record(match, new NewContact(LocalDate.now(clock), ContactKind.PHONE, 30,
                     "Kennismaking telefonisch voorbereid; zorgen over strafwerk en de sfeer in de klas.", Set.of("COMMUNICATIE_SCHOOL_OUDERS")));
@@ -153,14 +148,14 @@ class DemoMatching {
                     "Gesprek met mentor en zorgcoördinator; afspraak over een time-outplek.", Set.of("ONDERSTEUNING_SCHOOL")));
             // Begeleiding has started: a school meeting tomorrow (so her preparation task is there now),
             // a concern for the coordinators, and the first check-in brought forward to today.
-            await(() -> matchmaking.matchFacts(match).map(f -> f.status() == MatchStatus.ACTIVE).orElse(false)
+            steps.await(() -> matchmaking.matchFacts(match).map(f -> f.status() == MatchStatus.ACTIVE).orElse(false)
                     && support.isRunning(match), "support of the active match");
             LocalDate tomorrow = LocalDate.now(clock).plusDays(1);
             support.planSchoolMeeting(match, new MeetingPlan(tomorrow, LocalTime.of(10, 0), LocalTime.of(11, 0), "Het Stedelijk Lyceum",
                     "Plan van aanpak bespreken met mentor en zorgcoördinator; ouders en buddy aanwezig."));
             support.raiseConcern(match, new NewConcern("Moeder is erg moe en twijfelt of ze de gesprekken met school volhoudt.",
                     ConcernUrgency.NORMAL));
-            signIn(COORDINATOR);
+            steps.signIn(COORDINATOR);
             support.checkInNow(match);
 
             // Ready to propose: buddy.utrecht ranks first.
@@ -185,7 +180,7 @@ class DemoMatching {
     }
 
     private void intake(HelpRequestId id) throws InterruptedException {
-        WorkItem task = awaitTask(id, MatchingProcess.TASK_INTAKE_REQUEST);
+        WorkItem task = steps.awaitTask(id, MatchingProcess.TASK_INTAKE_REQUEST);
         var d = requests.open(id);
         workItems.complete(task.id(), Map.of(), () -> requests.recordIntake(id, d.schoolLevel(), d.problemAreas(), d.preferredLanguage(),
                 d.urgency(), null, d.place().orElse(null), "Telefonisch intakegesprek gevoerd; de vraag is helder."));
@@ -199,59 +194,32 @@ class DemoMatching {
 
     /** Trains and certifies the demo buddies through a session that starts right away and the trainer's sign-off. */
     private void certify(List<ApplicationId> buddies) throws InterruptedException {
-        await(() -> buddies.stream().allMatch(training::isEnrolled), "enrolment of the demo buddies");
-        signIn(COORDINATOR);
+        steps.await(() -> buddies.stream().allMatch(training::isEnrolled), "enrolment of the demo buddies");
+        steps.signIn(COORDINATOR);
         for (int i = 0; i < buddies.size(); i++) {
             training.linkAccount(buddies.get(i), ACCOUNTS.get(i));
         }
-        signIn("trainer.utrecht");
+        steps.signIn("trainer.utrecht");
         LocalDateTime start = LocalDateTime.now(clock).plusSeconds(2).withNano(0);
         UUID session = training.scheduleSession(new NewSession(UTRECHT, start, start.plusHours(4), "Steunpunt Utrecht, zaal 2", 12,
                 training.modules().stream().map(CatalogueItem::code).collect(Collectors.toSet())));
         for (ApplicationId buddy : buddies) {
             training.addParticipant(session, buddy);
         }
-        await(() -> !LocalDateTime.now(clock).isBefore(start.plusSeconds(1)), "the start of the demo session");
+        steps.await(() -> !LocalDateTime.now(clock).isBefore(start.plusSeconds(1)), "the start of the demo session");
         for (ApplicationId buddy : buddies) {
             training.recordAttendance(session, buddy, true);
         }
         List<Judgement> allMet = training.competences().stream().map(c -> new Judgement(c.code(), true, null)).toList();
         for (ApplicationId buddy : buddies) {
-            WorkItem signOff = awaitTask(buddy.toString(), TrainingProcess.TASK_SIGN_OFF);
+            WorkItem signOff = steps.awaitTask(buddy.toString(), TrainingProcess.TASK_SIGN_OFF);
             workItems.complete(signOff.id(), Map.of(TrainingProcess.Variables.ALL_MET, true), () -> training.signOff(buddy, allMet));
         }
-        signIn(COORDINATOR);
-        await(() -> matchmaking.pool().stream().filter(PoolBuddy::qualified).count() >= buddies.size(), "certification");
+        steps.signIn(COORDINATOR);
+        steps.await(() -> matchmaking.pool().stream().filter(PoolBuddy::qualified).count() >= buddies.size(), "certification");
     }
 
-    private WorkItem awaitTask(HelpRequestId request, String definitionKey) throws InterruptedException {
-        return awaitTask(request.toString(), definitionKey);
-    }
 
-    private WorkItem awaitTask(String subject, String definitionKey) throws InterruptedException {
-        WorkItem[] found = new WorkItem[1];
-        await(() -> {
-            found[0] = workItems.find(WorkItemQuery.inbox(), 0, 500).stream()
-                    .filter(t -> subject.equals(t.subjectId()) && t.definitionKey().equals(definitionKey)).findFirst().orElse(null);
-            return found[0] != null;
-        }, definitionKey);
-        return found[0];
-    }
 
-    private void await(BooleanSupplier condition, String what) throws InterruptedException {
-        Instant deadline = clock.instant().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            if (clock.instant().isAfter(deadline)) {
-                throw new IllegalStateException("Demo: waited too long for " + what);
-            }
-            Thread.sleep(200);
-        }
-    }
 
-    private void signIn(String username) {
-        Actor actor = accounts.find(username).orElseThrow();
-        BuddyUser user = new BuddyUser(actor, "", true);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-    }
 }
