@@ -36,16 +36,18 @@ public class BuddyDepartures {
 
     private final JdbcClient db;
     private final Matchmaking matchmaking;
+    private final MatchRecords records;
     private final Applications applications;
     private final Training training;
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BuddyDepartures(JdbcClient db, Matchmaking matchmaking, Applications applications, Training training, CurrentActor currentActor,
+    BuddyDepartures(JdbcClient db, Matchmaking matchmaking, MatchRecords records, Applications applications, Training training, CurrentActor currentActor,
             ApplicationEventPublisher events, Clock clock) {
         this.db = db;
         this.matchmaking = matchmaking;
+        this.records = records;
         this.applications = applications;
         this.training = training;
         this.currentActor = currentActor;
@@ -170,12 +172,8 @@ public class BuddyDepartures {
 
     private MatchFacts leavingBuddysMatch(UUID matchId, boolean lock) {
         Actor actor = currentActor.require();
-        MatchFacts match = matchmaking.matchFacts(matchId).orElseThrow(() -> new NotFoundException("error.match.not-found"));
+        MatchFacts match = records.facts(matchId, lock).orElseThrow(() -> new NotFoundException("error.match.not-found"));
         requireCoordinator(actor, match.region());
-        if (lock) {
-            db.sql("SELECT id FROM buddy_match WHERE id = ? FOR UPDATE").param(matchId).query(UUID.class).single();
-            match = matchmaking.matchFacts(matchId).orElseThrow();
-        }
         if (match.status() != MatchStatus.ACTIVE) {
             throw new InvalidInputException("error.match.not-active");
         }

@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
 import nl.steunpunt.buddy.shared.CurrentActor;
@@ -103,11 +102,6 @@ public class MatchEndings {
     }
 
     private MatchFacts lockedFacts(UUID matchId) {
-        return db.sql("SELECT m.id, m.request_id, r.reference, m.buddy_id, m.region_code, m.status, m.accepted_at FROM buddy_match m "
-                + "JOIN help_request r ON r.id = m.request_id WHERE m.id = ? FOR UPDATE OF m").param(matchId)
-                .query((rs, n) -> new MatchFacts(rs.getObject(1, UUID.class), new HelpRequestId(rs.getObject(2, UUID.class)),
-                        rs.getString(3), new ApplicationId(rs.getObject(4, UUID.class)), new RegionCode(rs.getString(5)),
-                        MatchStatus.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant()))
-                .optional().orElseThrow(() -> new NotFoundException("error.match.not-found"));
+        return records.facts(matchId, true).orElseThrow(() -> new NotFoundException("error.match.not-found"));
     }
 }

@@ -92,6 +92,19 @@ class MatchRecords {
         return regions.stream().map(RegionCode::new).collect(java.util.stream.Collectors.toSet());
     }
 
+    /**
+     * The facts of one match (IDs, region, status); {@code lock} takes the match's row first, for a
+     * change of its status or buddy.
+     */
+    Optional<MatchFacts> facts(UUID matchId, boolean lock) {
+        return db.sql("SELECT m.id, m.request_id, r.reference, m.buddy_id, m.region_code, m.status, m.accepted_at FROM buddy_match m "
+                + "JOIN help_request r ON r.id = m.request_id WHERE m.id = ?" + (lock ? " FOR UPDATE OF m" : "")).param(matchId)
+                .query((rs, n) -> new MatchFacts(rs.getObject(1, UUID.class), new HelpRequestId(rs.getObject(2, UUID.class)),
+                        rs.getString(3), new ApplicationId(rs.getObject(4, UUID.class)), new RegionCode(rs.getString(5)),
+                        MatchStatus.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant()))
+                .optional();
+    }
+
     /** The regions buddies of these regions may help in: their own and the neighbouring ones. */
     Set<RegionCode> served(Set<RegionCode> buddyRegions) {
         Set<RegionCode> served = new java.util.TreeSet<>(buddyRegions);

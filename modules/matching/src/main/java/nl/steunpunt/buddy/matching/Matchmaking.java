@@ -602,12 +602,7 @@ public class Matchmaking {
      */
     @Transactional(readOnly = true)
     public Optional<MatchFacts> matchFacts(UUID matchId) {
-        return db.sql("SELECT m.id, m.request_id, r.reference, m.buddy_id, m.region_code, m.status, m.accepted_at FROM buddy_match m "
-                + "JOIN help_request r ON r.id = m.request_id WHERE m.id = ?").param(matchId)
-                .query((rs, n) -> new MatchFacts(rs.getObject(1, UUID.class), new HelpRequestId(rs.getObject(2, UUID.class)),
-                        rs.getString(3), new ApplicationId(rs.getObject(4, UUID.class)), new RegionCode(rs.getString(5)),
-                        MatchStatus.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant()))
-                .optional();
+        return records.facts(matchId, false);
     }
 
     // ---- helpers ------------------------------------------------------------------------------
