@@ -95,7 +95,14 @@ class AuditLogTest extends KaribuTest {
         world.signOut();
         assertThatThrownBy(() -> auditLog.search(AuditFilter.all(), 0, 10)).isInstanceOf(AccessDeniedException.class);
 
-        assertThat(world.as(scene.admin(), () -> auditLog.count(AuditFilter.all()))).isPositive();
+        HelpRequestId request = matching.request(scene).submit();
+        world.as(scene.coordinator(), () -> requests.open(request));
+        AuditFilter ofRequest = AuditFilter.all().withSubjectId(request.value().toString());
+        String coordinatorId = world.as(scene.coordinator(), () -> currentActor.require().userId());
+        List<AuditEntry> found = world.as(scene.admin(), () -> auditLog.search(ofRequest, 0, 10));
+        assertThat(world.as(scene.admin(), () -> auditLog.count(ofRequest))).isEqualTo(found.size());
+        assertThat(found).filteredOn(e -> e.action() == Action.VIEW)
+                .extracting(AuditEntry::userId).containsExactly(java.util.Optional.of(coordinatorId));
     }
 
     @Test
