@@ -31,6 +31,8 @@ import nl.steunpunt.buddy.matching.Matchmaking;
 import nl.steunpunt.buddy.matching.RequesterKind;
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.AuditEvent;
+import nl.steunpunt.buddy.shared.AuditTrail;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.NotFoundException;
@@ -63,9 +65,10 @@ public class Closures {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     Closures(JdbcClient db, Matchmaking matchmaking, MatchEndings endings, HelpRequests requests, Training training,
-            CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
+            CurrentActor currentActor, ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
         this.db = db;
         this.matchmaking = matchmaking;
         this.endings = endings;
@@ -74,6 +77,7 @@ public class Closures {
         this.currentActor = currentActor;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     // ---- coordinators -----------------------------------------------------------------------------
@@ -85,6 +89,7 @@ public class Closures {
         requireCoordinator(actor, match);
         db.sql("INSERT INTO closure_view (match_id, viewed_by, viewed_at) VALUES (?, ?, ?)")
                 .params(matchId, actor.userId(), now()).update();
+        audit.record(AuditEvent.viewed(AuditEvent.SubjectType.CLOSURE, matchId, match.region()));
         Optional<MatchClosure> closure = endings.closure(matchId);
         return new ClosureFile(matchId, match.reference(), match.region(), closure.map(MatchClosure::reason),
                 closure.map(MatchClosure::endedAt), conversation(matchId), linkState(matchId), parentEvaluation(matchId),
@@ -124,6 +129,7 @@ public class Closures {
                 + "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (match_id) DO UPDATE SET held_on = EXCLUDED.held_on, "
                 + "outcome = EXCLUDED.outcome, notes = EXCLUDED.notes, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at")
                 .params(matchId, match.region().value(), heldOn, outcome.name(), text, actor.userId(), now()).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.CLOSURE, matchId, match.region()));
     }
 
     /** The coordinator records the appreciation of the buddy; expenses in euros, at most two decimals. */
@@ -140,6 +146,7 @@ public class Closures {
                 + "invited_yearly = EXCLUDED.invited_yearly, expenses = EXCLUDED.expenses, recorded_by = EXCLUDED.recorded_by, "
                 + "recorded_at = EXCLUDED.recorded_at")
                 .params(matchId, match.region().value(), thanksSent, invitedToYearlyMeeting, expenses, actor.userId(), now()).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.CLOSURE, matchId, match.region()));
     }
 
     /**
@@ -182,6 +189,7 @@ public class Closures {
                 + "parent_in_control = EXCLUDED.parent_in_control, comment = EXCLUDED.comment, submitted_at = EXCLUDED.submitted_at")
                 .params(matchId, match.region().value(), match.buddy().value(), prepared, supported, contact, school, control, text,
                         actor.userId(), now()).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.CLOSURE, matchId, match.region()));
     }
 
     // ---- the parent, through her link ----------------------------------------------------------------
@@ -226,6 +234,7 @@ public class Closures {
             throw new InvalidInputException("error.closure.link.used");
         }
         db.sql("UPDATE parent_evaluation_link SET used_at = ? WHERE match_id = ? AND used_at IS NULL").params(now(), link.match()).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.CLOSURE, link.match(), match.region()));
         events.publishEvent(new ParentEvaluationSubmitted(link.match(), match.reference()));
     }
 

@@ -28,6 +28,8 @@ import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.AuditEvent;
+import nl.steunpunt.buddy.shared.AuditTrail;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.NotFoundException;
@@ -67,9 +69,10 @@ public class Intervisie {
     private final IntervisieRules rules;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     Intervisie(JdbcClient db, CurrentActor currentActor, Applications applications, Training training, Signals signals,
-            IntervisieRules rules, ApplicationEventPublisher events, Clock clock) {
+            IntervisieRules rules, ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
         this.db = db;
         this.currentActor = currentActor;
         this.applications = applications;
@@ -78,6 +81,7 @@ public class Intervisie {
         this.rules = rules;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     // ---- groups ---------------------------------------------------------------------------------
@@ -146,6 +150,7 @@ public class Intervisie {
             db.sql("INSERT INTO intervisie_member (group_id, buddy_id, joined_at) VALUES (?, ?, ?)")
                     .params(id, member.value(), Timestamp.from(now)).update();
         }
+        audit.record(AuditEvent.created(AuditEvent.SubjectType.INTERVISIE_GROUP, id, group.region()));
         events.publishEvent(new IntervisieGroupCreated(id, reference, group.region(), group.kind()));
         return id;
     }
@@ -165,6 +170,7 @@ public class Intervisie {
         Actor actor = requireReader(group.region());
         db.sql("INSERT INTO intervisie_view (group_id, viewed_by, viewed_at) VALUES (?, ?, ?)")
                 .params(groupId, actor.userId(), Timestamp.from(clock.instant())).update();
+        audit.record(AuditEvent.viewed(AuditEvent.SubjectType.INTERVISIE_GROUP, groupId, group.region()));
         return group;
     }
 
@@ -293,6 +299,7 @@ public class Intervisie {
         themes.forEach(code -> db.sql("INSERT INTO intervisie_theme (session_id, theme_code) VALUES (?, ?)").params(sessionId, code).update());
         db.sql("UPDATE intervisie_session SET status = 'HELD', recorded_by = ?, recorded_at = ? WHERE id = ?")
                 .params(actor.userId(), Timestamp.from(clock.instant()), sessionId).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.INTERVISIE_GROUP, group.id(), group.region()));
     }
 
     // ---- the missed-twice rule and check-ins ------------------------------------------------------

@@ -25,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.AuditEvent;
+import nl.steunpunt.buddy.shared.AuditTrail;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.NotFoundException;
@@ -59,9 +61,10 @@ public class HelpRequests {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final MatchRecords records;
+    private final AuditTrail audit;
 
     HelpRequests(JdbcClient db, Regions regions, Places places, CurrentActor currentActor, ApplicationEventPublisher events,
-            Clock clock, MatchRecords records) {
+            Clock clock, MatchRecords records, AuditTrail audit) {
         this.db = db;
         this.regions = regions;
         this.places = places;
@@ -69,6 +72,7 @@ public class HelpRequests {
         this.events = events;
         this.clock = clock;
         this.records = records;
+        this.audit = audit;
     }
 
     /**
@@ -121,6 +125,7 @@ public class HelpRequests {
                 .param("question", r.question().trim()).param("correspondence", correspondence(r.correspondenceLanguage()))
                 .param("token", newToken()).param("key", submissionKey).param("registeredBy", registeredBy)
                 .param("now", Timestamp.from(now)).update();
+        audit.record(AuditEvent.created(AuditEvent.SubjectType.HELP_REQUEST, id, r.region()));
         events.publishEvent(new HelpRequested(new HelpRequestId(id), reference, r.region()));
         return new HelpRequestId(id);
     }
@@ -132,6 +137,7 @@ public class HelpRequests {
         requireCoordinator(actor, region);
         db.sql("INSERT INTO help_request_view (request_id, viewed_by, viewed_at) VALUES (?, ?, ?)")
                 .params(id.value(), actor.userId(), Timestamp.from(clock.instant())).update();
+        audit.record(AuditEvent.viewed(AuditEvent.SubjectType.HELP_REQUEST, id.value(), region));
         return details(id);
     }
 
@@ -175,7 +181,8 @@ public class HelpRequests {
     public void recordIntake(HelpRequestId id, SchoolLevel schoolLevel, Set<ProblemArea> problemAreas, String preferredLanguage,
             Urgency urgency, String school, String place, String note) {
         Actor actor = currentActor.require();
-        requireCoordinator(actor, regionOf(id));
+        RegionCode region = regionOf(id);
+        requireCoordinator(actor, region);
         HelpRequestStatus status = status(id);
         if (status != HelpRequestStatus.INTAKE && status != HelpRequestStatus.WAITING && status != HelpRequestStatus.SEARCHING) {
             throw new InvalidInputException("error.help-request.state");
@@ -195,6 +202,7 @@ public class HelpRequests {
                 .params(schoolLevel.name(), Codes.join(problemAreas), preferredLanguage.trim(), urgency.name(),
                         normalisedSchool(school), blankToNull(place), text, Timestamp.from(clock.instant()), id.value())
                 .update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.HELP_REQUEST, id.value(), region));
     }
 
     /** A coordinator records that the requester withdrew (by phone, mail); announces {@link HelpRequestWithdrawn}. */
@@ -237,6 +245,7 @@ public class HelpRequests {
         db.sql("UPDATE help_request SET status = 'WITHDRAWN', withdrawal_reason = ?, waiting_since = NULL, last_changed_at = ?, "
                 + "version = version + 1 WHERE id = ?").params(reason, Timestamp.from(clock.instant()), id.value()).update();
         Set<RegionCode> freed = records.release(id);
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.HELP_REQUEST, id.value(), regionOf(id)));
         events.publishEvent(new HelpRequestWithdrawn(id, row[0]));
         if (!freed.isEmpty()) {
             // The buddy's place is free now, not when the workflow gets to the withdrawal: waiting requests get a look.

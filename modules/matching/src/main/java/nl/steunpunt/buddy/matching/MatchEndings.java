@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.AuditEvent;
+import nl.steunpunt.buddy.shared.AuditTrail;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.NotFoundException;
@@ -34,15 +36,17 @@ public class MatchEndings {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     MatchEndings(JdbcClient db, MatchRecords records, Training training, CurrentActor currentActor, ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock, AuditTrail audit) {
         this.db = db;
         this.records = records;
         this.training = training;
         this.currentActor = currentActor;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** How a match ended. */
@@ -72,6 +76,7 @@ public class MatchEndings {
                 .params(reason.name(), text, Timestamp.from(clock.instant()), matchId).update();
         db.sql("UPDATE help_request SET status = 'CLOSED', last_changed_at = ?, version = version + 1 WHERE id = ?")
                 .params(Timestamp.from(clock.instant()), facts.request().value()).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.MATCH, matchId, facts.region()));
         return new MatchFacts(facts.id(), facts.request(), facts.reference(), facts.buddy(), facts.region(), MatchStatus.ENDING,
                 facts.acceptedAt());
     }
@@ -87,6 +92,7 @@ public class MatchEndings {
         }
         db.sql("UPDATE buddy_match SET status = 'CLOSED', closed_at = ? WHERE id = ?").params(Timestamp.from(clock.instant()), matchId)
                 .update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.MATCH, matchId, facts.region()));
         db.sql("SELECT region_code FROM matching_buddy WHERE application_id = ?").param(facts.buddy().value()).query(String.class)
                 .optional().ifPresent(region -> events.publishEvent(new CapacityAvailable(records.served(java.util.Set.of(new RegionCode(region))))));
     }

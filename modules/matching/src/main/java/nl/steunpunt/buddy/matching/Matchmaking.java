@@ -29,6 +29,8 @@ import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.recruitment.BuddyExperience;
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.AuditEvent;
+import nl.steunpunt.buddy.shared.AuditTrail;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.NotFoundException;
@@ -67,9 +69,10 @@ public class Matchmaking {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     Matchmaking(JdbcClient db, HelpRequests requests, MatchRecords records, Places places, Applications applications,
-            Training training, CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
+            Training training, CurrentActor currentActor, ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
         this.db = db;
         this.requests = requests;
         this.records = records;
@@ -79,6 +82,7 @@ public class Matchmaking {
         this.currentActor = currentActor;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     // ---- the pool ---------------------------------------------------------------------------
@@ -369,6 +373,7 @@ public class Matchmaking {
                 .update();
         db.sql("UPDATE help_request SET status = 'PROPOSED', waiting_since = NULL, last_changed_at = ?, version = version + 1 WHERE id = ?")
                 .params(Timestamp.from(now), request.value()).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.HELP_REQUEST, request.value(), requests.regionOf(request)));
         events.publishEvent(new BuddyProposed(request, buddy));
         return account;
     }
@@ -385,17 +390,20 @@ public class Matchmaking {
                 .orElseThrow(() -> new AccessDeniedException("error.match.not-your-proposal"));
         Timestamp now = Timestamp.from(clock.instant());
         if (accept) {
+            UUID matchId = UUID.randomUUID();
             db.sql("UPDATE match_proposal SET status = 'ACCEPTED', answered_at = ? WHERE id = ?").params(now, pending.id()).update();
             db.sql("INSERT INTO buddy_match (id, request_id, buddy_id, region_code, status, accepted_at) "
                     + "SELECT ?, id, ?, region_code, 'STARTING', ? FROM help_request WHERE id = ?")
-                    .params(UUID.randomUUID(), pending.buddy().value(), now, request.value()).update();
+                    .params(matchId, pending.buddy().value(), now, request.value()).update();
             setStatus(request, HelpRequestStatus.MATCHED);
+            audit.record(AuditEvent.created(AuditEvent.SubjectType.MATCH, matchId, requests.regionOf(request)));
         } else {
             String text = HelpRequests.text(reason, "error.match.decline-reason.required", true);
             db.sql("UPDATE match_proposal SET status = 'DECLINED', answered_at = ?, decline_reason = ? WHERE id = ?")
                     .params(now, text, pending.id()).update();
             setStatus(request, HelpRequestStatus.SEARCHING);
             announceFreedPlace(pending.buddy());
+            audit.record(AuditEvent.changed(AuditEvent.SubjectType.HELP_REQUEST, request.value(), requests.regionOf(request)));
         }
     }
 
@@ -427,6 +435,7 @@ public class Matchmaking {
         requireDateBetween(on, LocalDate.ofInstant(match.acceptedAt(), clock.getZone()), "error.match.first-contact.date");
         db.sql("UPDATE buddy_match SET first_contact_on = ?, first_contact_note = ? WHERE id = ?")
                 .params(on, HelpRequests.text(note, null, false), match.id()).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.MATCH, match.id(), requests.regionOf(request)));
     }
 
     /** The coordinator records the introduction meeting of requester and buddy. */
@@ -438,6 +447,7 @@ public class Matchmaking {
         requireDateBetween(on, earliest, "error.match.introduction.date");
         db.sql("UPDATE buddy_match SET introduction_on = ?, introduction_note = ? WHERE id = ?")
                 .params(on, HelpRequests.text(note, null, false), match.id()).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.MATCH, match.id(), requests.regionOf(request)));
     }
 
     /** The workflow activates the match after the introduction; announces {@link MatchActivated} once. */
@@ -592,6 +602,7 @@ public class Matchmaking {
         for (BuddyMatch match : matches) {
             db.sql("INSERT INTO help_request_view (request_id, viewed_by, viewed_at) VALUES (?, ?, ?)")
                     .params(match.request().value(), actor.userId(), now).update();
+            audit.record(AuditEvent.viewed(AuditEvent.SubjectType.HELP_REQUEST, match.request().value(), requests.regionOf(match.request())));
         }
         return matches;
     }

@@ -30,6 +30,8 @@ import nl.steunpunt.buddy.recruitment.internal.VogRecordEntity;
 import nl.steunpunt.buddy.recruitment.internal.VogRecordRepository;
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.AuditEvent;
+import nl.steunpunt.buddy.shared.AuditTrail;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.NotFoundException;
@@ -63,9 +65,10 @@ public class Applications {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     Applications(ApplicationRepository applications, ApplicationViewRepository views, VogRecordRepository vogRecords,
-            Regions regions, CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
+            Regions regions, CurrentActor currentActor, ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
         this.applications = applications;
         this.views = views;
         this.vogRecords = vogRecords;
@@ -73,6 +76,7 @@ public class Applications {
         this.currentActor = currentActor;
         this.events = events;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -100,6 +104,7 @@ public class Applications {
                 application.hoursPerWeek(), application.motivation().trim(), language(application.language()),
                 submissionKey, clock.instant());
         applications.saveAndFlush(entity);
+        audit.record(AuditEvent.created(AuditEvent.SubjectType.BUDDY_APPLICATION, id, application.region()));
         events.publishEvent(new BuddyApplied(new ApplicationId(id), reference, application.region()));
         return new ApplicationId(id);
     }
@@ -109,6 +114,7 @@ public class Applications {
         Actor actor = currentActor.require();
         ApplicationEntity entity = accessible(id, actor);
         views.save(new ApplicationViewEntity(entity.id(), actor.userId(), clock.instant()));
+        audit.record(AuditEvent.viewed(AuditEvent.SubjectType.BUDDY_APPLICATION, entity.id(), new RegionCode(entity.regionCode())));
         return toDetails(entity);
     }
 
@@ -192,7 +198,9 @@ public class Applications {
     public void recordScreening(ApplicationId id, boolean suitable, String note) {
         Actor actor = currentActor.require();
         String text = text(note, "error.application.screening-note.required", !suitable);
-        accessible(id, actor).recordScreening(suitable, text, actor.userId(), clock.instant());
+        ApplicationEntity entity = accessible(id, actor);
+        entity.recordScreening(suitable, text, actor.userId(), clock.instant());
+        changed(entity);
     }
 
     /** Plans the intake interview (kennismakingsgesprek): when and where. */
@@ -208,7 +216,9 @@ public class Applications {
         if (where.length() > 300) {
             throw new InvalidInputException("error.text.too-long", 300);
         }
-        accessible(id, actor).scheduleIntake(at, where, clock.instant());
+        ApplicationEntity entity = accessible(id, actor);
+        entity.scheduleIntake(at, where, clock.instant());
+        changed(entity);
     }
 
     /** Records the intake interview that was held. */
@@ -221,7 +231,9 @@ public class Applications {
             throw new InvalidInputException("error.application.intake-date.future");
         }
         String text = text(notes, "error.application.intake-notes.required", true);
-        accessible(id, actor).recordIntake(heldOn, text, actor.userId(), clock.instant());
+        ApplicationEntity entity = accessible(id, actor);
+        entity.recordIntake(heldOn, text, actor.userId(), clock.instant());
+        changed(entity);
     }
 
     /** Records the suitability assessment: a score for every competence. */
@@ -239,7 +251,9 @@ public class Applications {
             }
             scores.add(new CompetenceScore(competence, score.score(), remark));
         }
-        accessible(id, actor).recordAssessment(scores, clock.instant());
+        ApplicationEntity entity = accessible(id, actor);
+        entity.recordAssessment(scores, clock.instant());
+        changed(entity);
     }
 
     /** The counts the selection advice is based on. */
@@ -273,6 +287,7 @@ public class Applications {
         boolean override = entity.advice() != null && entity.advice() != decision;
         String why = text(overrideReason, "error.application.override-reason.required", override);
         entity.recordDecision(decision, text, override ? why : null, actor.userId(), clock.instant());
+        changed(entity);
     }
 
     /** Moves a selected application on to the VOG; safe to call twice. */
@@ -299,6 +314,7 @@ public class Applications {
             throw new InvalidInputException("error.vog.certificate-after-seen");
         }
         vogRecords.save(new VogRecordEntity(entity.id(), seenOn, actor.userId(), certificateDate, valid, clock.instant()));
+        changed(entity);
         events.publishEvent(new VogRegistered(id, entity.reference(), new RegionCode(entity.regionCode()), valid));
     }
 
@@ -324,7 +340,12 @@ public class Applications {
         String text = text(reason, "error.application.withdrawal-reason.required", true);
         ApplicationEntity entity = accessible(id, actor);
         entity.withdraw(text, clock.instant());
+        changed(entity);
         events.publishEvent(new ApplicationWithdrawn(id, entity.reference(), new RegionCode(entity.regionCode())));
+    }
+
+    private void changed(ApplicationEntity entity) {
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY_APPLICATION, entity.id(), new RegionCode(entity.regionCode())));
     }
 
     private Specification<ApplicationEntity> specification(ApplicationFilter filter, Actor actor) {

@@ -24,6 +24,8 @@ import nl.steunpunt.buddy.matching.MatchFacts;
 import nl.steunpunt.buddy.matching.Matchmaking;
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.AuditEvent;
+import nl.steunpunt.buddy.shared.AuditTrail;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.NotFoundException;
@@ -49,14 +51,17 @@ public class ContactLog {
     private final Signals signals;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    ContactLog(JdbcClient db, Matchmaking matchmaking, Training training, Signals signals, CurrentActor currentActor, Clock clock) {
+    ContactLog(JdbcClient db, Matchmaking matchmaking, Training training, Signals signals, CurrentActor currentActor, Clock clock,
+            AuditTrail audit) {
         this.db = db;
         this.matchmaking = matchmaking;
         this.training = training;
         this.signals = signals;
         this.currentActor = currentActor;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The buddy records a contact on one of her starting or active matches; returns the line's ID. */
@@ -72,6 +77,7 @@ public class ContactLog {
                 .update(key, "id");
         long id = key.getKey().longValue();
         insertThemes(id, valid.themes());
+        audit.record(AuditEvent.created(AuditEvent.SubjectType.CONTACT_LOG, match.id(), match.region()));
         return id;
     }
 
@@ -104,6 +110,7 @@ public class ContactLog {
         Map<String, String> themes = new HashMap<>(valid.themes());
         recordedNames.forEach((code, name) -> themes.computeIfPresent(code, (c, current) -> name));
         insertThemes(lineId, themes);
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.CONTACT_LOG, match.id(), match.region()));
     }
 
     /**
@@ -119,6 +126,7 @@ public class ContactLog {
         }
         db.sql("INSERT INTO contact_log_view (match_id, viewed_by, viewed_at) VALUES (?, ?, ?)")
                 .params(match.id(), actor.userId(), Timestamp.from(clock.instant())).update();
+        audit.record(AuditEvent.viewed(AuditEvent.SubjectType.CONTACT_LOG, match.id(), match.region()));
         Map<Long, List<RecordedTheme>> themes = new HashMap<>();
         db.sql("SELECT t.log_id, t.theme_code, t.theme_name FROM contact_log_theme t JOIN contact_log l ON l.id = t.log_id "
                 + "WHERE l.match_id = ? ORDER BY t.theme_name").param(matchId)

@@ -20,6 +20,8 @@ import nl.steunpunt.buddy.matching.MatchStatus;
 import nl.steunpunt.buddy.matching.Matchmaking;
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.AuditEvent;
+import nl.steunpunt.buddy.shared.AuditTrail;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.NotFoundException;
@@ -47,13 +49,16 @@ public class SupportRecords {
     private final Training training;
     private final CurrentActor currentActor;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    SupportRecords(JdbcClient db, Matchmaking matchmaking, Training training, CurrentActor currentActor, Clock clock) {
+    SupportRecords(JdbcClient db, Matchmaking matchmaking, Training training, CurrentActor currentActor, Clock clock,
+            AuditTrail audit) {
         this.db = db;
         this.matchmaking = matchmaking;
         this.training = training;
         this.currentActor = currentActor;
         this.clock = clock;
+        this.audit = audit;
     }
 
     // ---- school meetings ------------------------------------------------------------------------
@@ -69,6 +74,7 @@ public class SupportRecords {
                 .params(id, match.id(), match.region().value(), Timestamp.from(times.start()), Timestamp.from(times.end()),
                         plan.school().strip(), text(plan.purpose(), MAX_PURPOSE), actor.userId(), now())
                 .update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.SUPPORT_CASE, match.id(), match.region()));
         return id;
     }
 
@@ -81,6 +87,7 @@ public class SupportRecords {
                 .params(Timestamp.from(times.start()), Timestamp.from(times.end()), plan.school().strip(),
                         text(plan.purpose(), MAX_PURPOSE), now(), meetingId)
                 .update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.SUPPORT_CASE, match.id(), match.region()));
         return match;
     }
 
@@ -89,24 +96,26 @@ public class SupportRecords {
         Actor actor = currentActor.require();
         MatchFacts match = ownActiveMatch(actor, plannedMeeting(meetingId).matchId());
         db.sql("UPDATE school_meeting SET status = 'CANCELLED', changed_at = ? WHERE id = ?").params(now(), meetingId).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.SUPPORT_CASE, match.id(), match.region()));
         return match;
     }
 
     /** The buddy's preparation with the parent, before the meeting. */
     public void recordPreparation(UUID meetingId, String note) {
         Actor actor = currentActor.require();
-        ownActiveMatch(actor, plannedMeeting(meetingId).matchId());
+        MatchFacts match = ownActiveMatch(actor, plannedMeeting(meetingId).matchId());
         String text = text(note, MAX_TEXT);
         if (text == null) {
             throw new InvalidInputException("error.meeting.preparation.required");
         }
         db.sql("UPDATE school_meeting SET preparation_note = ?, prepared_at = ? WHERE id = ?").params(text, now(), meetingId).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.SUPPORT_CASE, match.id(), match.region()));
     }
 
     /** After the meeting: did it take place, was the message to the parent sent, and notes. */
     public void recordFollowUp(UUID meetingId, Boolean tookPlace, Boolean messageSent, String notes) {
         Actor actor = currentActor.require();
-        ownActiveMatch(actor, plannedMeeting(meetingId).matchId());
+        MatchFacts match = ownActiveMatch(actor, plannedMeeting(meetingId).matchId());
         if (tookPlace == null) {
             throw new InvalidInputException("error.meeting.took-place.required");
         }
@@ -114,6 +123,7 @@ public class SupportRecords {
                 .params(tookPlace ? "HELD" : "CANCELLED", tookPlace, Boolean.TRUE.equals(messageSent), text(notes, MAX_TEXT), now(),
                         meetingId)
                 .update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.SUPPORT_CASE, match.id(), match.region()));
     }
 
     /** One meeting, for its buddy or a coordinator of the region (the reading is logged). */
@@ -148,6 +158,7 @@ public class SupportRecords {
         UUID id = UUID.randomUUID();
         db.sql("INSERT INTO support_concern (id, match_id, region_code, text, urgency, raised_by, raised_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(id, match.id(), match.region().value(), text, concern.urgency().name(), actor.userId(), now()).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.SUPPORT_CASE, match.id(), match.region()));
         return id;
     }
 
@@ -155,13 +166,14 @@ public class SupportRecords {
     public void handleConcern(UUID concernId, String outcome, String action) {
         Actor actor = currentActor.require();
         Concern concern = findConcern(concernId).orElseThrow(() -> new NotFoundException("error.concern.not-found"));
-        coordinatorOfActiveMatch(actor, concern.matchId());
+        MatchFacts match = coordinatorOfActiveMatch(actor, concern.matchId());
         String text = text(outcome, MAX_TEXT);
         if (text == null) {
             throw new InvalidInputException("error.concern.outcome.required");
         }
         db.sql("UPDATE support_concern SET outcome = ?, action = ?, handled_by = ?, handled_at = ? WHERE id = ?")
                 .params(text, text(action, MAX_TEXT), actor.userId(), now(), concernId).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.SUPPORT_CASE, match.id(), match.region()));
     }
 
     /** One concern, for the buddy who raised it or a coordinator of the region (the reading is logged). */
@@ -191,6 +203,7 @@ public class SupportRecords {
                 .params(match.id(), match.region().value(), checkIn.heldOn(), checkIn.going().name(), text(checkIn.notes(), MAX_TEXT),
                         text(checkIn.followUp(), MAX_TEXT), actor.userId(), now())
                 .update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.SUPPORT_CASE, match.id(), match.region()));
     }
 
     /**
@@ -211,6 +224,7 @@ public class SupportRecords {
                 .params(match.id(), LocalDate.now(clock), decision.name(), decision == ReviewDecision.CLOSE ? closureReason.name() : null,
                         text(reason, MAX_TEXT), actor.userId(), now())
                 .update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.SUPPORT_CASE, match.id(), match.region()));
     }
 
     /** The workflow records the {@code number}th extension until {@code until}; recording it again changes nothing. */
@@ -344,6 +358,7 @@ public class SupportRecords {
         }
         db.sql("INSERT INTO support_case_view (match_id, viewed_by, viewed_at) VALUES (?, ?, ?)").params(match.id(), actor.userId(), now())
                 .update();
+        audit.record(AuditEvent.viewed(AuditEvent.SubjectType.SUPPORT_CASE, match.id(), match.region()));
         return match;
     }
 
