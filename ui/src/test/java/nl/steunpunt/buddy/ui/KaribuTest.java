@@ -89,7 +89,7 @@ public abstract class KaribuTest extends ApplicationTest {
     }
 
     @AfterEach
-    void closeApp() {
+    protected void closeApp() {
         VaadinSession session = VaadinSession.getCurrent();
         if (session != null && session.getSession() != null) {
             session.getSession().removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
