@@ -43,6 +43,8 @@ class AuditLogTest extends KaribuTest {
     @Autowired AuditLog auditLog;
     @Autowired CurrentActor currentActor;
     @Autowired JdbcClient db;
+    @Autowired nl.steunpunt.buddy.training.Training training;
+    @Autowired nl.steunpunt.buddy.matching.Matchmaking matchmaking;
 
     @Test
     void opening_a_help_request_records_a_view_with_who_in_which_role_and_region() {
@@ -62,6 +64,30 @@ class AuditLogTest extends KaribuTest {
         assertThat(view.get("subject_type")).isEqualTo("HELP_REQUEST");
         assertThat(view.get("region_code")).isEqualTo(scene.region().value());
         assertThat(view.get("at")).isNotNull();
+    }
+
+    @Test
+    void a_buddy_s_training_file_and_pool_record_are_audited_when_looked_at_and_changed() {
+        MatchingWorld.Scene scene = matching.scene();
+        MatchingWorld.Buddy buddy = matching.certifiedBuddy(scene, MatchingWorld.buddy("audit-" + scene.region().value().toLowerCase()));
+        String id = buddy.id().value().toString();
+        String trainerId = world.as(scene.trainer(), () -> currentActor.require().userId());
+        String coordinatorId = world.as(scene.coordinator(), () -> currentActor.require().userId());
+        long before = db.sql("SELECT count(*) FROM audit_log WHERE subject_id = ? AND subject_type = 'BUDDY'").param(id).query(Long.class).single();
+
+        world.as(scene.trainer(), () -> training.signOffs(buddy.id()));
+        world.as(scene.coordinator(), () -> {
+            matchmaking.saveBuddyProfile(buddy.id(), null, java.util.Set.of("De Regenboog"), 2);
+            return null;
+        });
+
+        List<Map<String, Object>> entries = db.sql("SELECT user_id, action, region_code FROM audit_log WHERE subject_id = ? "
+                + "AND subject_type = 'BUDDY' ORDER BY id OFFSET ?").params(id, before).query().listOfRows();
+        assertThat(entries).extracting(e -> e.get("user_id") + " " + e.get("action") + " " + e.get("region_code"))
+                .containsExactly(trainerId + " VIEW " + scene.region().value(), coordinatorId + " CHANGE " + scene.region().value());
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE subject_id = ? AND subject_type = 'BUDDY' AND action = 'CHANGE' "
+                + "AND id <= (SELECT max(id) FROM audit_log WHERE subject_id = ? AND action = 'VIEW')").params(id, id)
+                .query(Long.class).single()).as("the training round and certification were recorded as changes").isPositive();
     }
 
     @Test

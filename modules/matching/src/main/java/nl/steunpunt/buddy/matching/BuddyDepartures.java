@@ -15,6 +15,8 @@ import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.AuditEvent;
+import nl.steunpunt.buddy.shared.AuditTrail;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.NotFoundException;
@@ -42,9 +44,11 @@ public class BuddyDepartures {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
     BuddyDepartures(JdbcClient db, Matchmaking matchmaking, MatchRecords records, Applications applications, Training training, CurrentActor currentActor,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
         this.matchmaking = matchmaking;
         this.records = records;
@@ -83,11 +87,11 @@ public class BuddyDepartures {
                 .params(buddy.value(), reason.name(), actor.userId(), now).update();
         String reference = db.sql("SELECT reference FROM matching_buddy WHERE application_id = ?").param(buddy.value())
                 .query(String.class).single();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, buddy.value(), region));
         return new Leaving(buddy, reference, region, activeMatches(buddy));
     }
 
-    /** The departure of a buddy of the coordinator's regions, if she is leaving or left. */
-    @Transactional(readOnly = true)
+    /** The departure of a buddy of the coordinator's regions, if she is leaving or left; the look is audited. */
     public Optional<BuddyDeparture> departure(ApplicationId buddy) {
         Actor actor = currentActor.require();
         Optional<BuddyDeparture> departure = db.sql("SELECT b.reference, b.region_code, d.reason, d.announced_at, d.exit_held_on, "
@@ -99,7 +103,10 @@ public class BuddyDepartures {
                         Optional.ofNullable((Boolean) rs.getObject(7)), Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant),
                         List.of()))
                 .optional();
-        departure.ifPresent(d -> requireCoordinator(actor, d.region()));
+        departure.ifPresent(d -> {
+            requireCoordinator(actor, d.region());
+            audit.record(AuditEvent.viewed(AuditEvent.SubjectType.BUDDY, buddy.value(), d.region()));
+        });
         return departure.map(d -> new BuddyDeparture(d.buddy(), d.reference(),
                 applications.displayNames(List.of(buddy)).getOrDefault(buddy, d.reference()), d.region(), d.reason(), d.announcedAt(),
                 d.exitHeldOn(), d.exitNote(), d.mayContact(), d.archivedAt(), activeMatches(buddy)));
@@ -116,6 +123,7 @@ public class BuddyDepartures {
         }
         db.sql("UPDATE buddy_departure SET exit_held_on = ?, exit_note = ?, may_contact = ?, exit_recorded_by = ? WHERE buddy_id = ?")
                 .params(heldOn, HelpRequests.text(note, null, false), mayContact, actor.userId(), buddy.value()).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, buddy.value(), departure.region()));
     }
 
     /** Who could take over this match of a leaving buddy: the request's ranking (she herself is no longer in it). */
@@ -151,6 +159,7 @@ public class BuddyDepartures {
                 + "VALUES (?, ?, ?, ?, 'HANDED_OVER', ?, ?)")
                 .params(UUID.randomUUID(), matchId, match.buddy().value(), newBuddy.value(), actor.userId(), Timestamp.from(clock.instant()))
                 .update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.MATCH, matchId, match.region()));
         events.publishEvent(new MatchHandedOver(matchId, match.request(), match.buddy(), newBuddy, account, match.region()));
         return account;
     }
@@ -162,12 +171,17 @@ public class BuddyDepartures {
         requireCoordinator(actor, match.region());
         db.sql("INSERT INTO match_hand_over (id, match_id, from_buddy_id, outcome, handed_by, handed_at) VALUES (?, ?, ?, 'ENDED', ?, ?)")
                 .params(UUID.randomUUID(), matchId, match.buddy().value(), actor.userId(), Timestamp.from(clock.instant())).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.MATCH, matchId, match.region()));
     }
 
     /** The offboarding is done: the buddy's pool record is archived (idempotent). */
     public void archive(ApplicationId buddy) {
-        db.sql("UPDATE matching_buddy SET archived_at = ?, version = version + 1 WHERE application_id = ? AND leaving_since IS NOT NULL "
+        int archived = db.sql("UPDATE matching_buddy SET archived_at = ?, version = version + 1 WHERE application_id = ? AND leaving_since IS NOT NULL "
                 + "AND archived_at IS NULL").params(Timestamp.from(clock.instant()), buddy.value()).update();
+        if (archived == 1) {
+            db.sql("SELECT region_code FROM matching_buddy WHERE application_id = ?").param(buddy.value()).query(String.class).optional()
+                    .ifPresent(region -> audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, buddy.value(), new RegionCode(region))));
+        }
     }
 
     private MatchFacts leavingBuddysMatch(UUID matchId, boolean lock) {

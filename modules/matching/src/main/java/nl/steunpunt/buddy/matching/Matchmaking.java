@@ -174,6 +174,7 @@ public class Matchmaking {
         }
         db.sql("UPDATE matching_buddy SET place = ?, schools = ?, max_matches = ?, version = version + 1 WHERE application_id = ?")
                 .params(placeName, normalised.isEmpty() ? null : String.join(",", normalised), maxMatches, buddy.value()).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, buddy.value(), region));
     }
 
     // ---- settings ---------------------------------------------------------------------------

@@ -21,6 +21,8 @@ public record AuditEvent(Action action, SubjectType subjectType, String subjectI
         HELP_REQUEST,
         MATCH,
         BUDDY_APPLICATION,
+        /** The buddy's record after selection, under her application's ID: training, pool profile, departure. */
+        BUDDY,
         CONTACT_LOG,
         SUPPORT_CASE,
         CLOSURE,

@@ -26,6 +26,8 @@ import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.recruitment.BuddySelected;
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.AuditEvent;
+import nl.steunpunt.buddy.shared.AuditTrail;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.NotFoundException;
@@ -48,8 +50,11 @@ public class Training {
     private final CurrentActor currentActor;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    Training(JdbcClient db, Applications applications, CurrentActor currentActor, ApplicationEventPublisher events, Clock clock) {
+    Training(JdbcClient db, Applications applications, CurrentActor currentActor, ApplicationEventPublisher events, Clock clock,
+            AuditTrail audit) {
+        this.audit = audit;
         this.db = db;
         this.applications = applications;
         this.currentActor = currentActor;
@@ -307,6 +312,7 @@ public class Training {
         if (!placeIfRoom(sessionId, trainee.value())) {
             throw new InvalidInputException("error.session.full");
         }
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, trainee.value(), session.region()));
     }
 
     /**
@@ -326,6 +332,7 @@ public class Training {
         if (updated == 0) {
             throw new InvalidInputException("error.session.not-a-participant");
         }
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, trainee.value(), session.region()));
         String reference = referenceOf(trainee);
         if (!present) {
             events.publishEvent(new SessionMissed(trainee, reference));
@@ -369,6 +376,7 @@ public class Training {
             insertSignOff(trainee, round, competence.getKey(), competence.getValue(), judgement.met(), remark, actor, null);
             allMet &= judgement.met();
         }
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, trainee.value(), regionOf(trainee)));
         return allMet;
     }
 
@@ -380,16 +388,17 @@ public class Training {
                 .orElseThrow(() -> new NotFoundException("error.sign-off.not-found"));
         String text = remark(remark, true);
         insertSignOff(trainee, original.round(), original.competenceCode(), original.competenceName(), met, text, actor, signOffId);
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, trainee.value(), regionOf(trainee)));
     }
 
-    /** Every sign-off line of a trainee, oldest first (for trainers and coordinators of her region). */
-    @Transactional(readOnly = true)
+    /** Every sign-off line of a trainee, oldest first (for trainers and coordinators of her region); the look is audited. */
     public List<SignOff> signOffs(ApplicationId trainee) {
         Actor actor = currentActor.require();
         RegionCode region = regionOf(trainee);
         if (!actor.hasRoleIn(Role.TRAINER, region) && !actor.hasRoleIn(Role.COORDINATOR, region)) {
             throw new AccessDeniedException("error.access.other-region");
         }
+        audit.record(AuditEvent.viewed(AuditEvent.SubjectType.BUDDY, trainee.value(), region));
         return db.sql("SELECT id, round, competence_code, competence_name, met, remark, signed_by, signed_at, corrects_id "
                 + "FROM training_sign_off WHERE application_id = ? ORDER BY id").param(trainee.value())
                 .query((rs, n) -> new SignOff(rs.getLong(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
@@ -415,6 +424,7 @@ public class Training {
         db.sql("DELETE FROM training_qualification WHERE application_id = ?").param(trainee.value()).update();
         db.sql("INSERT INTO training_qualification (application_id, status, certified_at, refresher_due) VALUES (?, 'CERTIFIED', ?, ?)")
                 .params(trainee.value(), ts(clock.instant()), due).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, trainee.value(), regionOf(trainee)));
         events.publishEvent(new BuddyCertified(trainee, regionOf(trainee)));
     }
 
@@ -425,6 +435,7 @@ public class Training {
         if (qualificationStatus(trainee).filter(s -> s == TrainingStatus.CERTIFIED).isEmpty()) {
             throw new InvalidInputException("error.refresher.not-certified");
         }
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, trainee.value(), regionOf(trainee)));
         events.publishEvent(new RefresherCompleted(trainee, referenceOf(trainee)));
     }
 
@@ -439,6 +450,7 @@ public class Training {
         int changed = db.sql("UPDATE training_qualification SET status = 'EXPIRED', expired_at = ? WHERE application_id = ? AND status = 'CERTIFIED'")
                 .params(ts(clock.instant()), trainee.value()).update();
         if (changed == 1) {
+            audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, trainee.value(), regionOf(trainee)));
             events.publishEvent(new QualificationExpired(trainee, regionOf(trainee)));
         }
     }
@@ -456,6 +468,7 @@ public class Training {
         db.sql("UPDATE training_enrollment SET enrolled_at = ?, modules_completed_at = NULL WHERE application_id = ?")
                 .params(ts(clock.instant()), trainee.value()).update();
         db.sql("UPDATE training_qualification SET status = 'RECERTIFYING' WHERE application_id = ?").param(trainee.value()).update();
+        audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, trainee.value(), regionOf(trainee)));
         events.publishEvent(new TraineeEnrolled(trainee, referenceOf(trainee)));
     }
 
