@@ -18,14 +18,14 @@ import nl.steunpunt.buddy.shared.database.EmbeddedPostgresAutoConfiguration.Embe
  * with the job executor off so tests drive jobs and timers themselves, and an expression manager
  * that resolves beans registered with {@code Mocks}.
  */
-final class ProcessTestEngine {
+public final class ProcessTestEngine {
 
     private static ProcessEngine engine;
 
     private ProcessTestEngine() {
     }
 
-    static synchronized ProcessEngine get() {
+    public static synchronized ProcessEngine get() {
         if (engine == null) {
             EmbeddedPostgres postgres;
             try {
