@@ -304,9 +304,15 @@ public class Matchmaking {
 
     // ---- proposing --------------------------------------------------------------------------
 
-    /** The user account of a buddy in the pool, if linked: proposing her assigns her answer task to it. */
+    /**
+     * The user account of a buddy in the pool, if linked: proposing her assigns her answer task to it.
+     * For a coordinator of the buddy's region.
+     */
     @Transactional(readOnly = true)
     public Optional<String> accountOf(ApplicationId buddy) {
+        RegionCode region = db.sql("SELECT region_code FROM matching_buddy WHERE application_id = ?").param(buddy.value())
+                .query(String.class).optional().map(RegionCode::new).orElseThrow(() -> new NotFoundException("error.buddy.not-found"));
+        HelpRequests.requireCoordinator(currentActor.require(), region);
         return training.accountOf(buddy);
     }
 
@@ -320,12 +326,14 @@ public class Matchmaking {
 
     /** The coordinator proposes a buddy to a request on the waiting list (alone, with the same rules). */
     public String proposeFromWaitingList(HelpRequestId request, ApplicationId buddy, String overrideReason) {
+        HelpRequests.requireCoordinator(currentActor.require(), requests.regionOf(request));
         requireOnWaitingList(request);
         return propose(request, buddy, overrideReason, ProposalSource.WAITING_LIST, ON_WAITING_LIST);
     }
 
     /** One pair of a reviewed batch proposal: optimal as a whole, so no reason is asked. */
     public String proposeFromBatch(HelpRequestId request, ApplicationId buddy) {
+        HelpRequests.requireCoordinator(currentActor.require(), requests.regionOf(request));
         requireOnWaitingList(request);
         return propose(request, buddy, null, ProposalSource.BATCH, ON_WAITING_LIST);
     }
@@ -428,10 +436,13 @@ public class Matchmaking {
     /** The buddy records her first contact with the requester. */
     public void recordFirstContact(HelpRequestId request, LocalDate on, String note) {
         Actor actor = currentActor.require();
-        StartingMatch match = startingMatch(request);
-        if (!training.accountOf(match.buddy()).map(actor.userId()::equals).orElse(false)) {
+        // Whose match it is comes before its state: nobody else learns where it stands.
+        Optional<UUID> buddy = db.sql("SELECT buddy_id FROM buddy_match WHERE request_id = ? ORDER BY accepted_at DESC LIMIT 1")
+                .param(request.value()).query(UUID.class).optional();
+        if (buddy.flatMap(b -> training.accountOf(new ApplicationId(b))).filter(actor.userId()::equals).isEmpty()) {
             throw new AccessDeniedException("error.match.not-your-match");
         }
+        StartingMatch match = startingMatch(request);
         requireDateBetween(on, LocalDate.ofInstant(match.acceptedAt(), clock.getZone()), "error.match.first-contact.date");
         db.sql("UPDATE buddy_match SET first_contact_on = ?, first_contact_note = ? WHERE id = ?")
                 .params(on, HelpRequests.text(note, null, false), match.id()).update();
