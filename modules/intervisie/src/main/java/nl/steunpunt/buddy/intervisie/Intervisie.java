@@ -96,7 +96,7 @@ public class Intervisie {
     /** Whether the acting user plans and records in this region (a facilitator there). */
     @Transactional(readOnly = true)
     public boolean mayPlan(RegionCode region) {
-        return currentActor.current().map(a -> a.hasRoleIn(Role.FACILITATOR, region)).orElse(false);
+        return currentActor.require().hasRoleIn(Role.FACILITATOR, region);
     }
 
     /** The rules as they apply in a region. */
