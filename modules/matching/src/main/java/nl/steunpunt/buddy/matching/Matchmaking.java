@@ -178,9 +178,20 @@ public class Matchmaking {
 
     // ---- settings ---------------------------------------------------------------------------
 
-    /** The weights and default capacity of a region (the defaults until an administrator changes them). */
+    /**
+     * The weights and default capacity of a region (the defaults until an administrator changes them),
+     * for its coordinators and administrators.
+     */
     @Transactional(readOnly = true)
     public RegionMatchingSettings settings(RegionCode region) {
+        Actor actor = currentActor.require();
+        if (!actor.hasRoleIn(Role.COORDINATOR, region) && !actor.hasRoleIn(Role.ADMIN, region)) {
+            throw new AccessDeniedException("error.access.other-region");
+        }
+        return regionSettings(region);
+    }
+
+    private RegionMatchingSettings regionSettings(RegionCode region) {
         return db.sql("SELECT weight_problem, weight_level, weight_language, weight_distance, weight_availability, max_distance_km, "
                 + "max_matches FROM matching_setting WHERE region_code = ?").param(region.value())
                 .query((rs, n) -> new RegionMatchingSettings(new MatchingWeights(Map.of(Criterion.PROBLEM_AREAS, rs.getInt(1),
@@ -220,9 +231,10 @@ public class Matchmaking {
                 .update();
     }
 
-    /** The regions whose buddies may also help in this region. */
+    /** The regions whose buddies may also help in this region, for its administrators. */
     @Transactional(readOnly = true)
     public Set<RegionCode> neighbours(RegionCode region) {
+        requireAdmin(currentActor.require(), region);
         return db.sql("SELECT neighbour_code FROM region_neighbour WHERE region_code = ? ORDER BY neighbour_code")
                 .param(region.value()).query(String.class).list().stream().map(RegionCode::new)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -276,7 +288,7 @@ public class Matchmaking {
 
     CandidateList rank(HelpRequestId request) {
         RequestRow row = requestRow(request);
-        RegionMatchingSettings settings = settings(row.region());
+        RegionMatchingSettings settings = regionSettings(row.region());
         Map<RegionCode, Set<RegionCode>> neighbours = neighbourMap();
         Set<RegionCode> served = new HashSet<>(neighbours.getOrDefault(row.region(), Set.of()));
         served.add(row.region());
@@ -523,7 +535,7 @@ public class Matchmaking {
         Map<String, HelpRequestSummary> summaries = new HashMap<>();
         for (HelpRequestSummary w : waiting) {
             summaries.put(w.id().toString(), w);
-            byWeights.computeIfAbsent(settings(w.region()).weights(), k -> new ArrayList<>())
+            byWeights.computeIfAbsent(regionSettings(w.region()).weights(), k -> new ArrayList<>())
                     .add(requestRow(w.id()).profile(declinedBy(w.id())));
         }
         MatchingEngine engine = new MatchingEngine(neighbours);
