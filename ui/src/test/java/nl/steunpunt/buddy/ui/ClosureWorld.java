@@ -27,7 +27,6 @@ import nl.steunpunt.buddy.matching.NewHelpRequest;
 import nl.steunpunt.buddy.matching.RequesterKind;
 import nl.steunpunt.buddy.matching.Urgency;
 import nl.steunpunt.buddy.notification.MailTemplate;
-import nl.steunpunt.buddy.notification.Mailer;
 import nl.steunpunt.buddy.notification.SentMail;
 import nl.steunpunt.buddy.processes.ClosureProcess;
 import nl.steunpunt.buddy.processes.MatchingProcess;
@@ -55,11 +54,10 @@ public class ClosureWorld {
     private final SupportActions supportActions;
     private final Closures closures;
     private final WorkItems workItems;
-    private final Mailer mailer;
     private final Clock clock;
 
     ClosureWorld(TestWorld world, MatchingWorld matching, HelpRequests requests, Matchmaking matchmaking, SupportActions supportActions,
-            Closures closures, WorkItems workItems, Mailer mailer, Clock clock) {
+            Closures closures, WorkItems workItems, Clock clock) {
         this.world = world;
         this.matching = matching;
         this.requests = requests;
@@ -67,7 +65,6 @@ public class ClosureWorld {
         this.supportActions = supportActions;
         this.closures = closures;
         this.workItems = workItems;
-        this.mailer = mailer;
         this.clock = clock;
     }
 
@@ -173,7 +170,7 @@ public class ClosureWorld {
 
     /** The token of the newest mail of this template for the case. */
     public String awaitToken(Case c, MailTemplate template) {
-        SentMail mail = MatchingWorld.await().until(() -> mailer.recent(0, 10_000).stream()
+        SentMail mail = MatchingWorld.await().until(() -> world.outbox().stream()
                 .filter(m -> c.reference().equals(m.caseReference()) && m.template() == template).findFirst(), Optional::isPresent)
                 .orElseThrow();
         Matcher matcher = LINK.matcher(mail.body());

@@ -26,7 +26,6 @@ import nl.steunpunt.buddy.intervisie.SessionKind;
 import nl.steunpunt.buddy.intervisie.SessionPlan;
 import nl.steunpunt.buddy.intervisie.SessionStatus;
 import nl.steunpunt.buddy.notification.MailTemplate;
-import nl.steunpunt.buddy.notification.Mailer;
 import nl.steunpunt.buddy.notification.SentMail;
 import nl.steunpunt.buddy.processes.IntervisieProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
@@ -49,7 +48,6 @@ class IntervisieFlowIntegrationTest extends ApplicationTest {
     @Autowired Intervisie intervisie;
     @Autowired IntervisieCycle cycle;
     @Autowired WorkItems workItems;
-    @Autowired Mailer mailer;
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
     @Autowired TestClock clock;
@@ -233,7 +231,7 @@ class IntervisieFlowIntegrationTest extends ApplicationTest {
     }
 
     private List<SentMail> mails(String reference, MailTemplate template) {
-        return mailer.recent(0, 500).stream().filter(m -> reference.equals(m.caseReference()) && m.template() == template).toList();
+        return world.outbox().stream().filter(m -> reference.equals(m.caseReference()) && m.template() == template).toList();
     }
 
     private void awaitMails(String reference, MailTemplate template, int count) {

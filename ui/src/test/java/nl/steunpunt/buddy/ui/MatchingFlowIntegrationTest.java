@@ -53,7 +53,6 @@ import nl.steunpunt.buddy.matching.ProposalRecord.ProposalSource;
 import nl.steunpunt.buddy.matching.ProposalRecord.ProposalStatus;
 import nl.steunpunt.buddy.matching.RankedCandidate;
 import nl.steunpunt.buddy.notification.MailTemplate;
-import nl.steunpunt.buddy.notification.Mailer;
 import nl.steunpunt.buddy.notification.SentMail;
 import nl.steunpunt.buddy.processes.MatchingProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
@@ -88,7 +87,6 @@ class MatchingFlowIntegrationTest extends ApplicationTest {
     @Autowired Matchmaking matchmaking;
     @Autowired WorkItems workItems;
     @Autowired WaitingListProposals waitingListProposals;
-    @Autowired Mailer mailer;
     @Autowired RuntimeService runtimeService;
     @Autowired HistoryService historyService;
     @Autowired ManagementService managementService;
@@ -693,12 +691,12 @@ class MatchingFlowIntegrationTest extends ApplicationTest {
     }
 
     private SentMail awaitMail(String reference, MailTemplate template) {
-        return await().until(() -> mailer.recent(0, 10_000).stream()
+        return await().until(() -> world.outbox().stream()
                 .filter(m -> reference.equals(m.caseReference()) && m.template() == template).toList(), list -> !list.isEmpty()).get(0);
     }
 
     private List<MailTemplate> templatesSentFor(String reference) {
-        return mailer.recent(0, 10_000).stream().filter(m -> reference.equals(m.caseReference())).map(SentMail::template).toList();
+        return world.outbox().stream().filter(m -> reference.equals(m.caseReference())).map(SentMail::template).toList();
     }
 
     private static List<MimeMessage> receivedBy(String address) {

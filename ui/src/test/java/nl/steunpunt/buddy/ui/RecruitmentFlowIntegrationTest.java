@@ -31,7 +31,6 @@ import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.recruitment.Competence;
 import nl.steunpunt.buddy.recruitment.CompetenceScore;
 import nl.steunpunt.buddy.notification.MailTemplate;
-import nl.steunpunt.buddy.notification.Mailer;
 import nl.steunpunt.buddy.notification.SentMail;
 import nl.steunpunt.buddy.training.Training;
 import nl.steunpunt.buddy.recruitment.Decision;
@@ -52,7 +51,6 @@ class RecruitmentFlowIntegrationTest extends ApplicationTest {
     @Autowired WorkItems workItems;
     @Autowired Applications applications;
     @Autowired Training training;
-    @Autowired Mailer mailer;
 
     @BeforeEach
     void setUp() {
@@ -280,7 +278,7 @@ class RecruitmentFlowIntegrationTest extends ApplicationTest {
     }
 
     private List<MailTemplate> templatesSentFor(String caseReference) {
-        return mailer.recent(0, 10_000).stream().filter(m -> caseReference.equals(m.caseReference()))
+        return world.outbox().stream().filter(m -> caseReference.equals(m.caseReference()))
                 .map(SentMail::template).toList();
     }
 

@@ -16,6 +16,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
+import nl.steunpunt.buddy.notification.Mailer;
+import nl.steunpunt.buddy.notification.SentMail;
 import nl.steunpunt.buddy.processes.RecruitmentProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.ApplicationStatus;
@@ -59,10 +61,12 @@ public class TestWorld {
     private final LocalAccounts accounts;
     private final Applications applications;
     private final WorkItems workItems;
+    private final Mailer mailer;
     private final Clock clock;
     private int counter;
 
-    TestWorld(Regions regions, LocalAccounts accounts, Applications applications, WorkItems workItems, Clock clock) {
+    TestWorld(Regions regions, LocalAccounts accounts, Applications applications, WorkItems workItems, Mailer mailer, Clock clock) {
+        this.mailer = mailer;
         this.clock = clock;
         this.regions = regions;
         this.accounts = accounts;
@@ -85,9 +89,15 @@ public class TestWorld {
         accounts.save(BUDDY_A, "Buddy A", PASSWORD, Set.of(Role.BUDDY), Set.of(REGION_A));
     }
 
+    /** The outbox, newest first, read as the administrator (the only one who may). */
+    public List<SentMail> outbox() {
+        ensure();
+        return as(ADMIN, () -> mailer.recent(0, 10_000));
+    }
+
     /** Acts as this user from now on, in this thread. */
     public Actor signIn(String username) {
-        Actor actor = accounts.find(username).orElseThrow();
+        Actor actor = accounts.account(username).orElseThrow();
         BuddyUser user = new BuddyUser(actor, "", true);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

@@ -96,11 +96,12 @@ public class Intervisie {
     /** Whether the acting user plans and records in this region (a facilitator there). */
     @Transactional(readOnly = true)
     public boolean mayPlan(RegionCode region) {
-        return currentActor.current().map(a -> a.hasRoleIn(Role.FACILITATOR, region)).orElse(false);
+        return currentActor.require().hasRoleIn(Role.FACILITATOR, region);
     }
 
-    /** The rules as they apply in a region. */
+    /** The rules as they apply in a region, for its facilitators and coordinators. */
     public IntervisieRules.Applied rules(RegionCode region) {
+        requireReader(region);
         return rules.in(region.value());
     }
 
@@ -130,7 +131,7 @@ public class Intervisie {
         if (group.kind() == null) {
             throw new InvalidInputException("error.intervisie.kind");
         }
-        IntervisieRules.Applied applied = rules(group.region());
+        IntervisieRules.Applied applied = rules.in(group.region().value());
         int size = group.members().size();
         if (size < applied.min(group.kind()) || size > applied.max(group.kind())) {
             throw new InvalidInputException("error.intervisie.size", applied.min(group.kind()), applied.max(group.kind()));
@@ -428,7 +429,7 @@ public class Intervisie {
      * When the latest allowed day has already passed, the group starts again and any future day will do.
      */
     private void requireWindow(RegionCode region, Instant lastHeld, LocalDate day) {
-        IntervisieRules.Applied applied = rules(region);
+        IntervisieRules.Applied applied = rules.in(region.value());
         LocalDate last = LocalDate.ofInstant(lastHeld, clock.getZone());
         LocalDate earliest = last.plusWeeks(applied.minWeeksBetween());
         LocalDate latest = last.plusWeeks(applied.maxWeeksBetween());

@@ -94,6 +94,7 @@ public class BuddyDepartures {
     /** The departure of a buddy of the coordinator's regions, if she is leaving or left; the look is audited. */
     public Optional<BuddyDeparture> departure(ApplicationId buddy) {
         Actor actor = currentActor.require();
+        requireCoordinator(actor, regionOf(buddy));
         Optional<BuddyDeparture> departure = db.sql("SELECT b.reference, b.region_code, d.reason, d.announced_at, d.exit_held_on, "
                 + "d.exit_note, d.may_contact, b.archived_at FROM buddy_departure d JOIN matching_buddy b ON b.application_id = d.buddy_id "
                 + "WHERE d.buddy_id = ?").param(buddy.value())
@@ -115,7 +116,7 @@ public class BuddyDepartures {
     /** The coordinator records the exit conversation (not in the future, not before the announcement). */
     public void recordExitConversation(ApplicationId buddy, LocalDate heldOn, String note, boolean mayContact) {
         Actor actor = currentActor.require();
-        BuddyDeparture departure = departure(buddy).orElseThrow(() -> new NotFoundException("error.departure.not-found"));
+        BuddyDeparture departure = departure(buddy).orElseThrow(() -> new InvalidInputException("error.departure.not-found"));
         requireCoordinator(actor, departure.region());
         LocalDate announced = LocalDate.ofInstant(departure.announcedAt(), clock.getZone());
         if (heldOn == null || heldOn.isAfter(LocalDate.now(clock)) || heldOn.isBefore(announced)) {
@@ -124,6 +125,12 @@ public class BuddyDepartures {
         db.sql("UPDATE buddy_departure SET exit_held_on = ?, exit_note = ?, may_contact = ?, exit_recorded_by = ? WHERE buddy_id = ?")
                 .params(heldOn, HelpRequests.text(note, null, false), mayContact, actor.userId(), buddy.value()).update();
         audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, buddy.value(), departure.region()));
+    }
+
+    /** A leaving buddy's active match, for the coordinator of its region handing it over. */
+    @Transactional(readOnly = true)
+    public MatchFacts handOverMatch(UUID matchId) {
+        return leavingBuddysMatch(matchId, false);
     }
 
     /** Who could take over this match of a leaving buddy: the request's ranking (she herself is no longer in it). */
@@ -202,6 +209,14 @@ public class BuddyDepartures {
     private List<UUID> activeMatches(ApplicationId buddy) {
         return db.sql("SELECT id FROM buddy_match WHERE buddy_id = ? AND status = 'ACTIVE' ORDER BY accepted_at").param(buddy.value())
                 .query(UUID.class).list();
+    }
+
+    private RegionCode regionOf(ApplicationId buddy) {
+        if (buddy == null) {
+            throw new NotFoundException("error.buddy.not-found");
+        }
+        return db.sql("SELECT region_code FROM matching_buddy WHERE application_id = ?").param(buddy.value())
+                .query(String.class).optional().map(RegionCode::new).orElseThrow(() -> new NotFoundException("error.buddy.not-found"));
     }
 
     private RegionCode lockedRegion(ApplicationId buddy) {

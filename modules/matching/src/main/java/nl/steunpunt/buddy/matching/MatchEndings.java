@@ -61,8 +61,7 @@ public class MatchEndings {
         Actor actor = currentActor.require();
         MatchFacts facts = lockedFacts(matchId);
         boolean coordinator = actor.hasRoleIn(Role.COORDINATOR, facts.region());
-        boolean ownBuddy = actor.hasRole(Role.BUDDY) && training.accountOf(facts.buddy()).map(actor.userId()::equals).orElse(false);
-        if (!coordinator && !ownBuddy) {
+        if (!coordinator && !isOwnBuddy(actor, facts)) {
             throw new AccessDeniedException("error.match.not-your-match");
         }
         if (reason == null) {
@@ -97,14 +96,26 @@ public class MatchEndings {
                 .optional().ifPresent(region -> events.publishEvent(new CapacityAvailable(records.served(java.util.Set.of(new RegionCode(region))))));
     }
 
-    /** How the match ended, once it did (IDs, reason and note; no personal data of the requester). */
+    /**
+     * How the match ended, once it did (IDs, reason and note; no personal data of the requester): for
+     * a coordinator of its region or its own buddy.
+     */
     @Transactional(readOnly = true)
     public Optional<MatchClosure> closure(UUID matchId) {
+        Actor actor = currentActor.require();
+        MatchFacts facts = records.facts(matchId, false).orElseThrow(() -> new NotFoundException("error.match.not-found"));
+        if (!actor.hasRoleIn(Role.COORDINATOR, facts.region()) && !isOwnBuddy(actor, facts)) {
+            throw new AccessDeniedException("error.match.not-your-match");
+        }
         return db.sql("SELECT closure_reason, closure_note, ended_at FROM buddy_match WHERE id = ? AND closure_reason IS NOT NULL")
                 .param(matchId)
                 .query((rs, n) -> new MatchClosure(matchId, ClosureReason.valueOf(rs.getString(1)), Optional.ofNullable(rs.getString(2)),
                         rs.getTimestamp(3).toInstant()))
                 .optional();
+    }
+
+    private boolean isOwnBuddy(Actor actor, MatchFacts facts) {
+        return actor.hasRole(Role.BUDDY) && training.accountOf(facts.buddy()).map(actor.userId()::equals).orElse(false);
     }
 
     private MatchFacts lockedFacts(UUID matchId) {

@@ -15,6 +15,7 @@ import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.Applications;
 import nl.steunpunt.buddy.shared.Actor;
 import nl.steunpunt.buddy.shared.CurrentActor;
+import nl.steunpunt.buddy.shared.NotFoundException;
 import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.Role;
 
@@ -71,8 +72,11 @@ public class MatchOverview {
         return db.sql("SELECT count(*)" + WHERE).param("regions", regions).query(Long.class).single();
     }
 
-    /** The buddy's name for a match's case view (the coordinators of its region know her). */
+    /** The buddy's name for a match's case view: for the coordinators of her region, who know her. */
     public String buddyName(ApplicationId buddy) {
+        RegionCode region = db.sql("SELECT region_code FROM matching_buddy WHERE application_id = ?").param(buddy.value())
+                .query(String.class).optional().map(RegionCode::new).orElseThrow(() -> new NotFoundException("error.buddy.not-found"));
+        HelpRequests.requireCoordinator(currentActor.require(), region);
         return applications.displayNames(List.of(buddy)).getOrDefault(buddy, buddy.toString());
     }
 

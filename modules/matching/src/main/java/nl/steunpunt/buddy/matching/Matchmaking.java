@@ -179,9 +179,20 @@ public class Matchmaking {
 
     // ---- settings ---------------------------------------------------------------------------
 
-    /** The weights and default capacity of a region (the defaults until an administrator changes them). */
+    /**
+     * The weights and default capacity of a region (the defaults until an administrator changes them),
+     * for its coordinators and administrators.
+     */
     @Transactional(readOnly = true)
     public RegionMatchingSettings settings(RegionCode region) {
+        Actor actor = currentActor.require();
+        if (!actor.hasRoleIn(Role.COORDINATOR, region) && !actor.hasRoleIn(Role.ADMIN, region)) {
+            throw new AccessDeniedException("error.access.other-region");
+        }
+        return regionSettings(region);
+    }
+
+    private RegionMatchingSettings regionSettings(RegionCode region) {
         return db.sql("SELECT weight_problem, weight_level, weight_language, weight_distance, weight_availability, max_distance_km, "
                 + "max_matches FROM matching_setting WHERE region_code = ?").param(region.value())
                 .query((rs, n) -> new RegionMatchingSettings(new MatchingWeights(Map.of(Criterion.PROBLEM_AREAS, rs.getInt(1),
@@ -221,9 +232,10 @@ public class Matchmaking {
                 .update();
     }
 
-    /** The regions whose buddies may also help in this region. */
+    /** The regions whose buddies may also help in this region, for its administrators. */
     @Transactional(readOnly = true)
     public Set<RegionCode> neighbours(RegionCode region) {
+        requireAdmin(currentActor.require(), region);
         return db.sql("SELECT neighbour_code FROM region_neighbour WHERE region_code = ? ORDER BY neighbour_code")
                 .param(region.value()).query(String.class).list().stream().map(RegionCode::new)
                 .collect(Collectors.toCollection(LinkedHashSet::new));
@@ -277,7 +289,7 @@ public class Matchmaking {
 
     CandidateList rank(HelpRequestId request) {
         RequestRow row = requestRow(request);
-        RegionMatchingSettings settings = settings(row.region());
+        RegionMatchingSettings settings = regionSettings(row.region());
         Map<RegionCode, Set<RegionCode>> neighbours = neighbourMap();
         Set<RegionCode> served = new HashSet<>(neighbours.getOrDefault(row.region(), Set.of()));
         served.add(row.region());
@@ -305,9 +317,15 @@ public class Matchmaking {
 
     // ---- proposing --------------------------------------------------------------------------
 
-    /** The user account of a buddy in the pool, if linked: proposing her assigns her answer task to it. */
+    /**
+     * The user account of a buddy in the pool, if linked: proposing her assigns her answer task to it.
+     * For a coordinator of the buddy's region.
+     */
     @Transactional(readOnly = true)
     public Optional<String> accountOf(ApplicationId buddy) {
+        RegionCode region = db.sql("SELECT region_code FROM matching_buddy WHERE application_id = ?").param(buddy.value())
+                .query(String.class).optional().map(RegionCode::new).orElseThrow(() -> new NotFoundException("error.buddy.not-found"));
+        HelpRequests.requireCoordinator(currentActor.require(), region);
         return training.accountOf(buddy);
     }
 
@@ -321,12 +339,14 @@ public class Matchmaking {
 
     /** The coordinator proposes a buddy to a request on the waiting list (alone, with the same rules). */
     public String proposeFromWaitingList(HelpRequestId request, ApplicationId buddy, String overrideReason) {
+        HelpRequests.requireCoordinator(currentActor.require(), requests.regionOf(request));
         requireOnWaitingList(request);
         return propose(request, buddy, overrideReason, ProposalSource.WAITING_LIST, ON_WAITING_LIST);
     }
 
     /** One pair of a reviewed batch proposal: optimal as a whole, so no reason is asked. */
     public String proposeFromBatch(HelpRequestId request, ApplicationId buddy) {
+        HelpRequests.requireCoordinator(currentActor.require(), requests.regionOf(request));
         requireOnWaitingList(request);
         return propose(request, buddy, null, ProposalSource.BATCH, ON_WAITING_LIST);
     }
@@ -429,10 +449,13 @@ public class Matchmaking {
     /** The buddy records her first contact with the requester. */
     public void recordFirstContact(HelpRequestId request, LocalDate on, String note) {
         Actor actor = currentActor.require();
-        StartingMatch match = startingMatch(request);
-        if (!training.accountOf(match.buddy()).map(actor.userId()::equals).orElse(false)) {
+        // Whose match it is comes before its state: nobody else learns where it stands.
+        Optional<UUID> buddy = db.sql("SELECT buddy_id FROM buddy_match WHERE request_id = ? ORDER BY accepted_at DESC LIMIT 1")
+                .param(request.value()).query(UUID.class).optional();
+        if (buddy.flatMap(b -> training.accountOf(new ApplicationId(b))).filter(actor.userId()::equals).isEmpty()) {
             throw new AccessDeniedException("error.match.not-your-match");
         }
+        StartingMatch match = startingMatch(request);
         requireDateBetween(on, LocalDate.ofInstant(match.acceptedAt(), clock.getZone()), "error.match.first-contact.date");
         db.sql("UPDATE buddy_match SET first_contact_on = ?, first_contact_note = ? WHERE id = ?")
                 .params(on, HelpRequests.text(note, null, false), match.id()).update();
@@ -513,7 +536,7 @@ public class Matchmaking {
         Map<String, HelpRequestSummary> summaries = new HashMap<>();
         for (HelpRequestSummary w : waiting) {
             summaries.put(w.id().toString(), w);
-            byWeights.computeIfAbsent(settings(w.region()).weights(), k -> new ArrayList<>())
+            byWeights.computeIfAbsent(regionSettings(w.region()).weights(), k -> new ArrayList<>())
                     .add(requestRow(w.id()).profile(declinedBy(w.id())));
         }
         MatchingEngine engine = new MatchingEngine(neighbours);

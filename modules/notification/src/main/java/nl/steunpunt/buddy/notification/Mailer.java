@@ -18,7 +18,10 @@ import nl.steunpunt.buddy.notification.internal.MailLogEntity;
 import nl.steunpunt.buddy.notification.internal.MailLogRepository;
 import nl.steunpunt.buddy.notification.internal.MailRenderer;
 import nl.steunpunt.buddy.notification.internal.RenderedMail;
+import nl.steunpunt.buddy.shared.AccessDeniedException;
+import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
+import nl.steunpunt.buddy.shared.Role;
 
 /**
  * The notification module's API: sends an e-mail from a template and keeps the outbox log.
@@ -40,14 +43,16 @@ public class Mailer {
     private final MailRenderer renderer;
     private final MailLogRepository mailLog;
     private final Clock clock;
+    private final CurrentActor currentActor;
     private final String from;
 
-    Mailer(JavaMailSender sender, MailRenderer renderer, MailLogRepository mailLog, Clock clock,
+    Mailer(JavaMailSender sender, MailRenderer renderer, MailLogRepository mailLog, Clock clock, CurrentActor currentActor,
             @Value("${buddy.mail.from:buddy@steunpunt.example}") String from) {
         this.sender = sender;
         this.renderer = renderer;
         this.mailLog = mailLog;
         this.clock = clock;
+        this.currentActor = currentActor;
         this.from = from;
     }
 
@@ -81,9 +86,10 @@ public class Mailer {
         log.info("Sent {} mail for case {}", mail.template(), caseReference);
     }
 
-    /** A page of the outbox, newest first. */
+    /** A page of the outbox, newest first. It holds addresses and personal links: for administrators only. */
     @Transactional(readOnly = true)
     public List<SentMail> recent(int offset, int limit) {
+        requireAdmin();
         if (offset < 0 || limit < 0) {
             throw new IllegalArgumentException("offset and limit must not be negative");
         }
@@ -106,10 +112,17 @@ public class Mailer {
         mailLog.anonymise(caseReference.trim(), templates, "—");
     }
 
-    /** How many mails the outbox holds. */
+    /** How many mails the outbox holds; for administrators only. */
     @Transactional(readOnly = true)
     public long count() {
+        requireAdmin();
         return mailLog.count();
+    }
+
+    private void requireAdmin() {
+        if (!currentActor.require().hasRole(Role.ADMIN)) {
+            throw new AccessDeniedException("error.access.other-region");
+        }
     }
 
     private static String recipient(String to) {

@@ -119,9 +119,10 @@ public class Training {
                 .query((rs, n) -> new CatalogueItem(rs.getString(1), rs.getString(2), true)).list();
     }
 
-    /** The basic track's refresher period. */
+    /** The basic track's refresher period, for the administrator's catalogue. */
     @Transactional(readOnly = true)
     public Period refresherPeriodOfTrack() {
+        requireAdmin();
         return refresherPeriod();
     }
 
@@ -159,6 +160,7 @@ public class Training {
     /** All competences, active or not, for the administrator. */
     @Transactional(readOnly = true)
     public List<CatalogueItem> allCompetences() {
+        requireAdmin();
         return db.sql("SELECT code, name, active FROM training_competence ORDER BY position")
                 .query((rs, n) -> new CatalogueItem(rs.getString(1), rs.getString(2), rs.getBoolean(3))).list();
     }

@@ -46,6 +46,8 @@ class DemoClosure {
 
     private static final RegionCode UTRECHT = new RegionCode(DemoAccounts.UTRECHT);
     private static final String COORDINATOR = "coordinator.utrecht";
+    /** The outbox is the administrator's to read. */
+    private static final String ADMIN = "beheerder";
     private static final String BUDDY = "buddy.nieuwegein";
 
     private final DemoSteps steps;
@@ -82,6 +84,7 @@ class DemoClosure {
                     ConversationOutcome.WELL, "Ouder is tevreden; de school houdt zich aan de afspraken."));
             steps.await(() -> matchmaking.matchFacts(closed).map(f -> f.status() == MatchStatus.CLOSED).orElse(false), "the closed match");
             String reference = matchmaking.matchFacts(closed).orElseThrow().reference();
+            steps.signIn(ADMIN);
             steps.await(() -> mailer.recent(0, 500).stream().anyMatch(m -> reference.equals(m.caseReference())
                     && m.template() == MailTemplate.PARENT_EVALUATION_LINK), "the evaluation link in the outbox");
 

@@ -231,7 +231,7 @@ class DemoData {
     }
 
     private void signIn(String username) {
-        Actor actor = accounts.find(username).orElseThrow();
+        Actor actor = accounts.account(username).orElseThrow();
         BuddyUser user = new BuddyUser(actor, "", true);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

@@ -39,7 +39,7 @@ class DemoSteps {
 
     /** From now on this thread acts as the demo account. */
     void signIn(String username) {
-        Actor actor = accounts.find(username).orElseThrow();
+        Actor actor = accounts.account(username).orElseThrow();
         BuddyUser user = new BuddyUser(actor, "", true);
         SecurityContextHolder.getContext().setAuthentication(
                 UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));

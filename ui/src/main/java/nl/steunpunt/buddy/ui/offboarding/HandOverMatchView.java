@@ -23,7 +23,6 @@ import nl.steunpunt.buddy.matching.RankedCandidate;
 import nl.steunpunt.buddy.processes.BuddyOffboardingProcess;
 import nl.steunpunt.buddy.shared.Actors;
 import nl.steunpunt.buddy.shared.CurrentActor;
-import nl.steunpunt.buddy.shared.NotFoundException;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.ui.inbox.TaskScreen;
 import nl.steunpunt.buddy.ui.matching.CandidateExplanation;
@@ -70,7 +69,7 @@ public class HandOverMatchView extends TaskScreen {
     @Override
     protected Component caseFile(WorkItem item) {
         match = offboarding.matchOf(item.id());
-        var facts = matchmaking.matchFacts(match).orElseThrow(() -> new NotFoundException("error.match.not-found"));
+        var facts = departures.handOverMatch(match);
         VerticalLayout file = new VerticalLayout();
         file.setPadding(false);
         departures.departure(ApplicationId.of(item.subjectId())).ifPresent(d -> file.add(new DepartureCaseFile(d, clock.getZone())));

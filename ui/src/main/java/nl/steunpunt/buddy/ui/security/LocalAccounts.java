@@ -12,8 +12,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
 import nl.steunpunt.buddy.shared.Actors;
+import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.Role;
 
@@ -27,10 +29,12 @@ public class LocalAccounts implements UserDetailsService, Actors {
 
     private final UserAccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
+    private final CurrentActor currentActor;
 
-    LocalAccounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder) {
+    LocalAccounts(UserAccountRepository accounts, PasswordEncoder passwordEncoder, CurrentActor currentActor) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
+        this.currentActor = currentActor;
     }
 
     @Override
@@ -40,14 +44,25 @@ public class LocalAccounts implements UserDetailsService, Actors {
                 .orElseThrow(() -> new UsernameNotFoundException("unknown user"));
     }
 
+    /** A colleague's account, for a signed-in user (task lists show her name). */
     @Override
     public Optional<Actor> find(String userId) {
-        return userId == null ? Optional.empty() : accounts.findById(userId).map(LocalAccounts::toActor);
+        currentActor.require();
+        return account(userId);
     }
 
+    /** The colleagues holding {@code role} in {@code region} (the assign dialog), for someone who works in that region. */
     @Override
     public List<Actor> withRoleIn(Role role, RegionCode region) {
+        if (!currentActor.require().worksIn(region)) {
+            throw new AccessDeniedException("error.access.other-region");
+        }
         return accounts.findWithRoleIn(role, region.value()).stream().map(LocalAccounts::toActor).toList();
+    }
+
+    /** An account by user name, unchecked: for signing in (demo data acting as its accounts), never for screens. */
+    public Optional<Actor> account(String userId) {
+        return userId == null ? Optional.empty() : accounts.findById(userId).map(LocalAccounts::toActor);
     }
 
     /** Creates or replaces an account; the password is hashed here and never stored in clear. */

@@ -32,10 +32,12 @@ import nl.steunpunt.buddy.matching.HelpRequests;
 import nl.steunpunt.buddy.matching.Matchmaking;
 import nl.steunpunt.buddy.processes.MatchingProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
+import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.RetryLaterException;
+import nl.steunpunt.buddy.shared.Role;
 import nl.steunpunt.buddy.workflow.TaskTakenException;
 import nl.steunpunt.buddy.workflow.WaitingListProposals;
 
@@ -127,6 +129,9 @@ class MatchingFlow implements WaitingListProposals {
     @Override
     @Transactional
     public void proposeBatch(List<BatchProposal.Pair> approved) {
+        if (!currentActor.require().hasRole(Role.COORDINATOR)) {
+            throw new AccessDeniedException("error.access.other-region");
+        }
         if (approved == null || approved.isEmpty()) {
             throw new InvalidInputException("error.batch.empty");
         }

@@ -36,6 +36,7 @@ import nl.steunpunt.buddy.support.MeetingPlan;
 import nl.steunpunt.buddy.support.NewConcern;
 import nl.steunpunt.buddy.support.ReviewDecision;
 import nl.steunpunt.buddy.support.SupportRecords;
+import nl.steunpunt.buddy.training.Training;
 import nl.steunpunt.buddy.workflow.SupportActions;
 import nl.steunpunt.buddy.workflow.TaskGoneException;
 import nl.steunpunt.buddy.workflow.WorkItem;
@@ -61,11 +62,12 @@ class SupportFlow implements SupportActions {
     private final WorkItems workItems;
     private final CurrentActor currentActor;
     private final SupportSettings settings;
+    private final Training training;
 
     SupportFlow(RuntimeService runtimeService, HistoryService historyService, TaskService taskService,
             ManagementService managementService, IdentityService identityService,
             HelpRequests requests, Matchmaking matchmaking, MatchEndings endings, SupportRecords records, WorkItems workItems,
-            CurrentActor currentActor, SupportSettings settings) {
+            CurrentActor currentActor, SupportSettings settings, Training training) {
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.taskService = taskService;
@@ -78,6 +80,7 @@ class SupportFlow implements SupportActions {
         this.workItems = workItems;
         this.currentActor = currentActor;
         this.settings = settings;
+        this.training = training;
     }
 
     /** Starts the match's support once, also when the event is delivered again while its first delivery runs. */
@@ -89,7 +92,7 @@ class SupportFlow implements SupportActions {
         if (started) {
             return;
         }
-        String buddyAccount = matchmaking.accountOf(event.buddy())
+        String buddyAccount = training.accountOf(event.buddy())
                 .orElseThrow(() -> new IllegalStateException("The buddy of match " + event.match() + " has no account"));
         runtimeService.startProcessInstanceByKey(SupportProcess.PROCESS_ID, event.reference(), Map.of(
                 SupportProcess.Variables.MATCH_ID, event.match().toString(),
