@@ -1,7 +1,7 @@
 /**
  * The screens of every role, security and wiring. It may use every module's API; no module uses it.
  */
-@ApplicationModule(allowedDependencies = { "shared", "recruitment", "training", "notification", "workflow", "processes", "matching", "support",
+@ApplicationModule(allowedDependencies = { "shared", "recruitment", "training", "notification", "workflow", "processes", "matching", "support", "metrics",
         "intervisie", "closure" })
 package nl.steunpunt.buddy.ui;
 

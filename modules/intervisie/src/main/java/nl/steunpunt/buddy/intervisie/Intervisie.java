@@ -293,6 +293,7 @@ public class Intervisie {
         themes.forEach(code -> db.sql("INSERT INTO intervisie_theme (session_id, theme_code) VALUES (?, ?)").params(sessionId, code).update());
         db.sql("UPDATE intervisie_session SET status = 'HELD', recorded_by = ?, recorded_at = ? WHERE id = ?")
                 .params(actor.userId(), Timestamp.from(clock.instant()), sessionId).update();
+        events.publishEvent(new SessionRecorded(sessionId, group.region()));
     }
 
     // ---- the missed-twice rule and check-ins ------------------------------------------------------

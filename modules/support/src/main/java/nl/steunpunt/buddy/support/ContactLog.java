@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -48,14 +49,17 @@ public class ContactLog {
     private final Training training;
     private final Signals signals;
     private final CurrentActor currentActor;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ContactLog(JdbcClient db, Matchmaking matchmaking, Training training, Signals signals, CurrentActor currentActor, Clock clock) {
+    ContactLog(JdbcClient db, Matchmaking matchmaking, Training training, Signals signals, CurrentActor currentActor,
+            ApplicationEventPublisher events, Clock clock) {
         this.db = db;
         this.matchmaking = matchmaking;
         this.training = training;
         this.signals = signals;
         this.currentActor = currentActor;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -72,6 +76,7 @@ public class ContactLog {
                 .update(key, "id");
         long id = key.getKey().longValue();
         insertThemes(id, valid.themes());
+        events.publishEvent(new ContactRecorded(id, match.id(), match.region()));
         return id;
     }
 
@@ -104,6 +109,7 @@ public class ContactLog {
         Map<String, String> themes = new HashMap<>(valid.themes());
         recordedNames.forEach((code, name) -> themes.computeIfPresent(code, (c, current) -> name));
         insertThemes(lineId, themes);
+        events.publishEvent(new ContactRecorded(lineId, match.id(), match.region()));
     }
 
     /**
