@@ -52,7 +52,7 @@ public class ReadModel {
 
     private static final String BUDDIES = """
             INSERT INTO metrics_buddy (buddy_id, region_code, capacity, available)
-            SELECT b.application_id, b.region_code, COALESCE(b.max_matches, s.max_matches, 0),
+            SELECT b.application_id, b.region_code, COALESCE(b.max_matches, s.max_matches, 2),
                    b.archived_at IS NULL AND q.status = 'CERTIFIED'
             FROM matching_buddy b
             LEFT JOIN matching_setting s ON s.region_code = b.region_code
