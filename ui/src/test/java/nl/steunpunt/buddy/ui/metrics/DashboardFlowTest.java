@@ -163,9 +163,15 @@ class DashboardFlowTest extends KaribuTest {
         }
     }
 
-    /** Everything the dashboard renders: its element tree, every table row and every chart's configuration. */
+    /**
+     * Everything the screen renders: every element's tag, text, attributes and properties, every
+     * table's headers and rows, and every chart's configuration.
+     */
     static String renderedText() {
-        StringBuilder text = new StringBuilder(UI.getCurrent().getElement().getOuterHTML());
+        StringBuilder text = new StringBuilder();
+        for (com.vaadin.flow.component.Component component : _find(com.vaadin.flow.component.Component.class)) {
+            describe(component.getElement(), text);
+        }
         for (Grid<?> grid : _find(Grid.class)) {
             grid.getColumns().forEach(c -> text.append('\n').append(c.getHeaderText()));
             for (int i = 0; i < GridKt._size(grid); i++) {
@@ -176,6 +182,15 @@ class DashboardFlowTest extends KaribuTest {
             text.append('\n').append(chart.getSpec() == null ? "" : chart.getSpec().toJson());
         }
         return text.toString();
+    }
+
+    /** One element: its tag, attributes and properties, and the text nodes directly under it. */
+    private static void describe(com.vaadin.flow.dom.Element element, StringBuilder out) {
+        out.append('<').append(element.getTag());
+        element.getAttributeNames().forEach(name -> out.append(' ').append(name).append('=').append(element.getAttribute(name)));
+        element.getPropertyNames().forEach(name -> out.append(' ').append(name).append('=').append(element.getPropertyRaw(name)));
+        out.append(">\n");
+        element.getChildren().filter(com.vaadin.flow.dom.Element::isTextNode).forEach(child -> out.append(child.getText()).append('\n'));
     }
 
     private static Family jansen() {
