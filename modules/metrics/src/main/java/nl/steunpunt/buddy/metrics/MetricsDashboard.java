@@ -48,9 +48,8 @@ public class MetricsDashboard {
             FROM unnest(?::varchar[]) AS r(code)
             """;
 
-    /** Per kind of lead time: the cases per region, and over all regions the percentiles in days. */
-    private static final String LEAD_TIMES = """
-            WITH d AS (
+    /** Per kind of lead time the day counts, in the period, of the scope's regions. */
+    private static final String LEAD_TIME_DAYS = """
               SELECT 0 AS kind, region_code, extract(epoch FROM certified_at - applied_at) / 86400.0 AS days FROM metrics_application
                 WHERE region_code = ANY (?) AND certified_at >= ? AND certified_at < ?
               UNION ALL
@@ -58,12 +57,15 @@ public class MetricsDashboard {
                 WHERE region_code = ANY (?) AND active_at >= ? AND active_at < ?
               UNION ALL
               SELECT 2, region_code, extract(epoch FROM ended_at - active_at) / 86400.0 FROM metrics_help_request
-                WHERE region_code = ANY (?) AND ended_at >= ? AND ended_at < ? AND active_at IS NOT NULL)
-            SELECT kind, region_code, count(*),
-                   CASE WHEN region_code IS NULL THEN percentile_cont(0.5) WITHIN GROUP (ORDER BY days) END,
-                   CASE WHEN region_code IS NULL THEN percentile_cont(0.9) WITHIN GROUP (ORDER BY days) END
-            FROM d GROUP BY GROUPING SETS ((kind, region_code), (kind))
+                WHERE region_code = ANY (?) AND ended_at >= ? AND ended_at < ? AND active_at IS NOT NULL
             """;
+
+    /** The cases per kind and region. */
+    private static final String LEAD_TIME_CASES = "SELECT kind, region_code, count(*) FROM (" + LEAD_TIME_DAYS + ") d GROUP BY kind, region_code";
+
+    /** The median and 90th percentile per kind over all the scope's cases. */
+    private static final String LEAD_TIME_PERCENTILES = "SELECT kind, count(*), percentile_cont(0.5) WITHIN GROUP (ORDER BY days), "
+            + "percentile_cont(0.9) WITHIN GROUP (ORDER BY days) FROM (" + LEAD_TIME_DAYS + ") d GROUP BY kind";
 
     private static final String TASKS = """
             SELECT region_code, process_key, task_key, min(task_name), count(*), count(*) FILTER (WHERE due_at < ?)
@@ -97,6 +99,9 @@ public class MetricsDashboard {
             GROUP BY region_code, theme_code
             """;
 
+    /** Memory for the sorts of one dashboard load. */
+    public static final String WORK_MEM = "64MB";
+
     private final JdbcClient db;
     private final CurrentActor currentActor;
     private final Regions regions;
@@ -126,6 +131,8 @@ public class MetricsDashboard {
         if (!allowed(actor).containsAll(scope)) {
             throw new AccessDeniedException("error.access.other-region");
         }
+        // the percentiles sort up to a few hundred thousand durations; in memory, not on disk
+        db.sql("SET LOCAL work_mem = '" + WORK_MEM + "'").update();
         List<RegionCode> chosen = List.copyOf(new TreeSet<>(scope));
         String[] codes = chosen.stream().map(RegionCode::value).toArray(String[]::new);
         Instant at = clock.instant();
@@ -164,14 +171,13 @@ public class MetricsDashboard {
         Map<Integer, List<Long>> parts = new HashMap<>();
         Map<Integer, double[]> overall = new HashMap<>();
         Map<Integer, Long> cases = new HashMap<>();
-        db.sql(LEAD_TIMES).params(codes, start, end, codes, start, end, codes, start, end).query((ResultSet rs) -> {
-            int kind = rs.getInt(1);
-            if (rs.getString(2) == null) {
-                cases.put(kind, rs.getLong(3));
-                overall.put(kind, new double[] { rs.getDouble(4), rs.getDouble(5) });
-            } else {
-                parts.computeIfAbsent(kind, k -> new ArrayList<>()).add(rs.getLong(3));
-            }
+        Object[] params = { codes, start, end, codes, start, end, codes, start, end };
+        db.sql(LEAD_TIME_CASES).params(params).query((ResultSet rs) -> {
+            parts.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(rs.getLong(3));
+        });
+        db.sql(LEAD_TIME_PERCENTILES).params(params).query((ResultSet rs) -> {
+            cases.put(rs.getInt(1), rs.getLong(2));
+            overall.put(rs.getInt(1), new double[] { rs.getDouble(3), rs.getDouble(4) });
         });
         List<Dashboard.LeadTime> result = new ArrayList<>();
         for (int kind = 0; kind < Dashboard.LEAD_TIMES.size(); kind++) {

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.steunpunt.buddy.metrics.Dashboard;
 import nl.steunpunt.buddy.metrics.MetricsDashboard;
@@ -79,6 +81,7 @@ class DashboardBenchmarkTest extends ApplicationTest {
     @Autowired LocalAccounts accounts;
     @Autowired TestWorld world;
     @Autowired Clock clock;
+    @Autowired PlatformTransactionManager transactions;
 
     @Test
     void dashboard_load_against_a_hand_written_aggregate_over_a_million_lifecycles() {
@@ -134,7 +137,17 @@ class DashboardBenchmarkTest extends ApplicationTest {
                 ms(reference.percentile(0.95)), String.format("%.2f", ratio), "p95 < 300 ms, <= 3 x sql", pass ? "PASS" : "FAIL"));
     }
 
+    /** The reference in a read-only transaction with the same memory for sorting as the dashboard's. */
     private Object[] reference(List<RegionCode> scope, LocalDate from, LocalDate to) {
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        transaction.setReadOnly(true);
+        return transaction.execute(status -> {
+            db.sql("SET LOCAL work_mem = '" + MetricsDashboard.WORK_MEM + "'").update();
+            return referenceQuery(scope, from, to);
+        });
+    }
+
+    private Object[] referenceQuery(List<RegionCode> scope, LocalDate from, LocalDate to) {
         String codes = String.join(",", scope.stream().map(RegionCode::value).toList());
         return db.sql(REFERENCE).param("r", codes)
                 .param("s", java.sql.Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()))
@@ -181,7 +194,8 @@ class DashboardBenchmarkTest extends ApplicationTest {
         db.sql("INSERT INTO metrics_signal (line_id, theme_code, theme_name, region_code, match_id, contact_on) "
                 + "SELECT g, 'THEMA_' || (g % 10), 'Thema ' || (g % 10), " + region + ", md5((g / 4)::text)::uuid, (" + start + ")::date "
                 + "FROM generate_series(1, " + LIFECYCLES + ") g").update();
-        db.sql("ANALYZE metrics_application, metrics_help_request, metrics_buddy, metrics_task, metrics_evaluation, "
+        // what autovacuum does after a load: statistics, and the visibility map that index-only scans need
+        db.sql("VACUUM ANALYZE metrics_application, metrics_help_request, metrics_buddy, metrics_task, metrics_evaluation, "
                 + "metrics_intervisie_session, metrics_signal").update();
     }
 
