@@ -301,6 +301,7 @@ public class Intervisie {
         db.sql("UPDATE intervisie_session SET status = 'HELD', recorded_by = ?, recorded_at = ? WHERE id = ?")
                 .params(actor.userId(), Timestamp.from(clock.instant()), sessionId).update();
         audit.record(AuditEvent.changed(AuditEvent.SubjectType.INTERVISIE_GROUP, group.id(), group.region()));
+        events.publishEvent(new SessionRecorded(sessionId, group.region()));
     }
 
     // ---- the missed-twice rule and check-ins ------------------------------------------------------

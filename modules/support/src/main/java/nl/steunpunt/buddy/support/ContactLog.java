@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -50,16 +51,18 @@ public class ContactLog {
     private final Training training;
     private final Signals signals;
     private final CurrentActor currentActor;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final AuditTrail audit;
 
-    ContactLog(JdbcClient db, Matchmaking matchmaking, Training training, Signals signals, CurrentActor currentActor, Clock clock,
-            AuditTrail audit) {
+    ContactLog(JdbcClient db, Matchmaking matchmaking, Training training, Signals signals, CurrentActor currentActor,
+            ApplicationEventPublisher events, Clock clock, AuditTrail audit) {
         this.db = db;
         this.matchmaking = matchmaking;
         this.training = training;
         this.signals = signals;
         this.currentActor = currentActor;
+        this.events = events;
         this.clock = clock;
         this.audit = audit;
     }
@@ -78,6 +81,7 @@ public class ContactLog {
         long id = key.getKey().longValue();
         insertThemes(id, valid.themes());
         audit.record(AuditEvent.created(AuditEvent.SubjectType.CONTACT_LOG, match.id(), match.region()));
+        events.publishEvent(new ContactRecorded(id, match.id(), match.region()));
         return id;
     }
 
@@ -111,6 +115,7 @@ public class ContactLog {
         recordedNames.forEach((code, name) -> themes.computeIfPresent(code, (c, current) -> name));
         insertThemes(lineId, themes);
         audit.record(AuditEvent.changed(AuditEvent.SubjectType.CONTACT_LOG, match.id(), match.region()));
+        events.publishEvent(new ContactRecorded(lineId, match.id(), match.region()));
     }
 
     /**
