@@ -388,7 +388,7 @@ class AccessFixtures {
                     : List.of();
         }
         if (type == Collection.class) {
-            return List.of(s.buddy().id());
+            return name.equals("scope") ? List.of(s.region()) : List.of(s.buddy().id());
         }
         if (type == NewContact.class) {
             return contact();
