@@ -7,8 +7,7 @@ import java.util.Map;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
-import com.vaadin.flow.component.dependency.JsModule;
-import com.vaadin.flow.component.dependency.NpmPackage;
+import com.vaadin.flow.component.page.Page;
 
 import elemental.json.Json;
 import elemental.json.JsonArray;
@@ -16,14 +15,17 @@ import elemental.json.JsonObject;
 
 /**
  * A read-only BPMN diagram drawn in the browser by bpmn-js (its NavigatedViewer: pan and zoom, no
- * editing). The current activities are highlighted, the path taken is marked, and a heat map
- * (element ID → value from 0 to 1, with a label) is laid over the elements. The diagram is a picture;
+ * editing), served as static resources and added to the page when the diagram is attached, so the
+ * application needs no frontend build of its own. The current activities are highlighted, the path
+ * taken is marked, and a heat map (element ID → value from 0 to 1, with a label) is laid over the
+ * elements. The diagram is a picture;
  * screens put the same facts in text beside it.
  */
 @Tag("bpmn-diagram")
-@NpmPackage(value = "bpmn-js", version = "18.31.1")
-@JsModule("./components/bpmn-diagram.ts")
 public class BpmnDiagram extends Component implements HasSize {
+
+    /** bpmn-js from npm ({@code dist/} of the package, see the folder's README), then the element itself. */
+    private static final String BASE = "context://bpmn-js/";
 
     private String xml = "";
     private List<String> activeIds = List.of();
@@ -34,6 +36,13 @@ public class BpmnDiagram extends Component implements HasSize {
     public BpmnDiagram() {
         setWidthFull();
         setHeight("28em");
+        addAttachListener(event -> {
+            Page page = event.getUI().getPage();
+            page.addStyleSheet(BASE + "diagram-js.css");
+            page.addStyleSheet(BASE + "bpmn-js.css");
+            page.addJavaScript(BASE + "bpmn-navigated-viewer.production.min.js");
+            page.addJavaScript(BASE + "bpmn-diagram.js");
+        });
     }
 
     /** The BPMN 2.0 XML with its diagram interchange. */

@@ -1,5 +1,7 @@
 package nl.steunpunt.buddy.ui.security;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +10,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * The operations endpoints under {@code /actuator}, guarded by their own filter chain ahead of
@@ -22,6 +26,15 @@ class MonitoringSecurityConfiguration {
 
     static final String MONITORING_ROLE = "MONITORING";
 
+    /**
+     * 401 with a Basic challenge, set directly: a container error page would be dispatched through the
+     * application's own chain and turn the answer into a redirect to the sign-in page.
+     */
+    private static final AuthenticationEntryPoint CHALLENGE = (request, response, failure) -> {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Steunpunt Buddy monitoring\"");
+        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+    };
+
     @Bean
     @Order(1)
     SecurityFilterChain operationsFilterChain(HttpSecurity http, MonitoringSettings settings, PasswordEncoder encoder) throws Exception {
@@ -30,13 +43,16 @@ class MonitoringSecurityConfiguration {
             monitoring.createUser(User.withUsername(settings.username()).password(encoder.encode(settings.password()))
                     .roles(MONITORING_ROLE).build());
         }
-        http.securityMatcher("/actuator/**")
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(paths.matcher("/actuator/**"))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers(paths.matcher("/actuator/health"), paths.matcher("/actuator/health/**")).permitAll()
                         .anyRequest().hasAnyRole("ADMIN", MONITORING_ROLE))
                 .userDetailsService(monitoring)
-                .httpBasic(basic -> basic.realmName("Steunpunt Buddy monitoring"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/actuator/**"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(CHALLENGE))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(CHALLENGE)
+                        .accessDeniedHandler((request, response, denied) -> response.setStatus(HttpServletResponse.SC_FORBIDDEN)))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(paths.matcher("/actuator/**")))
                 .headers(headers -> headers.frameOptions(frame -> frame.deny()));
         return http.build();
     }

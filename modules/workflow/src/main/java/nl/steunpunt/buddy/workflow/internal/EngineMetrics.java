@@ -1,13 +1,10 @@
 package nl.steunpunt.buddy.workflow.internal;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
@@ -27,10 +24,11 @@ import nl.steunpunt.buddy.workflow.Phase;
 /**
  * The engine's figures for operations (Micrometer): open tasks per process, due and failed jobs and
  * open incidents as gauges read when scraped; started and ended process instances as counters fed
- * by the engine's history events once their transaction commits. No personal data, no case IDs.
+ * by the engine's history events once their transaction commits (the Camunda starter adds a
+ * {@link HistoryEventHandler} bean beside the one writing history). No personal data, no case IDs.
  */
 @Component
-class EngineMetrics extends AbstractProcessEnginePlugin implements MeterBinder, HistoryEventHandler {
+class EngineMetrics implements MeterBinder, HistoryEventHandler {
 
     private static final String PROCESS_TAG = "process";
 
@@ -61,14 +59,6 @@ class EngineMetrics extends AbstractProcessEnginePlugin implements MeterBinder, 
         Gauge.builder("buddy.incidents.open", this, m -> m.runtime.getObject().createIncidentQuery().count())
                 .description("Open incidents").register(meterRegistry);
         this.registry = meterRegistry;
-    }
-
-    @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (configuration.getCustomHistoryEventHandlers() == null) {
-            configuration.setCustomHistoryEventHandlers(new ArrayList<>());
-        }
-        configuration.getCustomHistoryEventHandlers().add(this);
     }
 
     @Override
