@@ -125,7 +125,7 @@ class ProcessInsightScreensTest extends KaribuTest {
     void only_the_coordinator_of_the_region_and_administrators_may_read_a_case_diagram() {
         ApplicationId id = world.apply(TestWorld.REGION_A);
         world.awaitTask(TestWorld.COORDINATOR_A, id);
-        String reference = applications.open(id).reference();
+        String reference = world.as(TestWorld.COORDINATOR_A, () -> applications.open(id).reference());
 
         assertThat(world.as(TestWorld.ADMIN, () -> diagrams.of(reference))).extracting(CaseDiagram::processKey)
                 .containsExactly(RecruitmentProcess.PROCESS_ID);
@@ -152,8 +152,8 @@ class ProcessInsightScreensTest extends KaribuTest {
         String manager = "manager." + scene.region().value().toLowerCase();
         accounts.save(manager, "Manager " + scene.region().value(), TestWorld.PASSWORD, Set.of(Role.MANAGER), Set.of(scene.region()));
         List<ApplicationId> ids = IntStream.range(0, 5).mapToObj(i -> world.apply(scene.region())).toList();
-        ids.forEach(id -> world.advance(id, RecruitmentProcess.TASK_SCHEDULE_INTAKE, scene.coordinator()));
         world.advance(ids.get(0), RecruitmentProcess.TASK_HOLD_INTAKE, scene.coordinator());
+        ids.subList(1, 5).forEach(id -> world.advance(id, RecruitmentProcess.TASK_SCHEDULE_INTAKE, scene.coordinator()));
 
         ProcessHeatmap heatmap = world.as(manager, () -> insight.heatmap(RecruitmentProcess.PROCESS_ID,
                 LocalDate.now(clock).minusDays(1), LocalDate.now(clock)));
@@ -219,17 +219,22 @@ class ProcessInsightScreensTest extends KaribuTest {
             assertThat(IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i)))
                     .anySatisfy(row -> assertThat(row.caseReference()).hasValue(reference));
 
-            _click(_get(Button.class, spec -> spec.withId("incident-details-" + jobId)));
+            FailedJob row = IntStream.range(0, GridKt._size(grid)).mapToObj(i -> GridKt._get(grid, i))
+                    .filter(r -> r.jobId().filter(jobId::equals).isPresent()).findFirst().orElseThrow();
+            grid.select(row);
+            _click(_get(Button.class, spec -> spec.withId("incident-details")));
             assertThat(_get(Pre.class, spec -> spec.withId("incident-stack-trace")).getText()).contains("missingBean", "\tat ");
             _click(_get(Button.class, spec -> spec.withId("incident-details-close")));
 
-            _click(_get(Button.class, spec -> spec.withId("incident-comment-" + jobId)));
+            _click(_get(Button.class, spec -> spec.withId("incident-comment")));
             _setValue(_get(TextArea.class, spec -> spec.withId("incident-annotation")), "Bezorgdienst is gebeld; daarna opnieuw.");
             _click(_get(Button.class, spec -> spec.withId("incident-annotation-save")));
             assertThat(failedJobOf(reference).annotation()).hasValue("Bezorgdienst is gebeld; daarna opnieuw.");
 
+            assertThat(GridKt._getFormattedRow(grid, indexOf(grid, jobId))).contains("Bezorgdienst is gebeld; daarna opnieuw.");
             runtimeService.setVariable(instance, "broken", false);
-            _click(_get(Button.class, spec -> spec.withId("incident-retry-" + jobId)));
+            grid.select(GridKt._get(grid, indexOf(grid, jobId)));
+            _click(_get(Button.class, spec -> spec.withId("incident-retry")));
 
             Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
                     .until(() -> runtimeService.createProcessInstanceQuery().processInstanceId(instance).count() == 0);
@@ -254,6 +259,11 @@ class ProcessInsightScreensTest extends KaribuTest {
         openAppAs(TestWorld.MANAGER_A);
         UI.getCurrent().navigate(IncidentsView.class);
         assertThat(UI.getCurrent().getCurrentView()).isNotInstanceOf(IncidentsView.class);
+    }
+
+    private static int indexOf(Grid<FailedJob> grid, String jobId) {
+        return IntStream.range(0, GridKt._size(grid)).filter(i -> GridKt._get(grid, i).jobId().filter(jobId::equals).isPresent())
+                .findFirst().orElseThrow(() -> new AssertionError("job " + jobId + " not listed"));
     }
 
     private FailedJob failedJobOf(String reference) {

@@ -3,6 +3,7 @@ package nl.steunpunt.buddy.ui.admin;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Optional;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -30,8 +31,8 @@ import nl.steunpunt.buddy.workflow.Incidents;
 
 /**
  * Failed jobs and incidents with their case, process, step, time of failure and the first line of
- * the message; the full stack trace in a dialog; retry (one more attempt, due now) and a comment on
- * the incident. The operational part of Cockpit, which this application does not ship.
+ * the message; for the selected row the full stack trace in a dialog, retry (one more attempt, due
+ * now) and a comment on the incident. The operational part of Cockpit, which this application does not ship.
  */
 @Route("beheer/storingen")
 @RolesAllowed("ADMIN")
@@ -58,10 +59,9 @@ public class IncidentsView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(FailedJob::retries).setKey("retries").setHeader(getTranslation("incidents.retries")).setAutoWidth(true);
         grid.addColumn(job -> job.annotation().orElse("")).setKey("annotation").setHeader(getTranslation("incidents.annotation"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(this::actions).setKey("actions").setAutoWidth(true);
         empty.setId("incidents-empty");
         empty.setText(getTranslation("incidents.empty"));
-        add(new H2(getTranslation("incidents.title")), new Paragraph(getTranslation("incidents.intro")), empty, grid);
+        add(new H2(getTranslation("incidents.title")), new Paragraph(getTranslation("incidents.intro")), empty, actions(), grid);
         refresh();
     }
 
@@ -77,32 +77,37 @@ public class IncidentsView extends VerticalLayout implements HasDynamicTitle {
                 .orElseGet(() -> new Paragraph("—"));
     }
 
-    private HorizontalLayout actions(FailedJob job) {
-        String suffix = job.jobId().or(job::incidentId).orElse("");
-        HorizontalLayout actions = new HorizontalLayout();
-        job.jobId().ifPresent(jobId -> {
-            Button details = new Button(getTranslation("incidents.details"), e -> details(jobId));
-            details.setId("incident-details-" + suffix);
-            details.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            Button retry = new Button(getTranslation("incidents.retry"), e -> {
-                try {
-                    incidents.retry(jobId);
-                    Notifications.success("incidents.retried");
-                } catch (TranslatableException ex) {
-                    Notifications.error(ex);
-                }
-                refresh();
-            });
-            retry.setId("incident-retry-" + suffix);
-            actions.add(details, retry);
-        });
-        job.incidentId().ifPresent(incidentId -> {
-            Button comment = new Button(getTranslation("incidents.comment"), e -> comment(incidentId, job.annotation().orElse("")));
-            comment.setId("incident-comment-" + suffix);
-            comment.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            actions.add(comment);
-        });
-        return actions;
+    /** Details, retry and comment act on the selected row; each is enabled only where it applies. */
+    private HorizontalLayout actions() {
+        Button details = new Button(getTranslation("incidents.details"), e -> selected().flatMap(FailedJob::jobId).ifPresent(this::details));
+        details.setId("incident-details");
+        Button retry = new Button(getTranslation("incidents.retry"), e -> selected().flatMap(FailedJob::jobId).ifPresent(jobId -> {
+            try {
+                incidents.retry(jobId);
+                Notifications.success("incidents.retried");
+            } catch (TranslatableException ex) {
+                Notifications.error(ex);
+            }
+            refresh();
+        }));
+        retry.setId("incident-retry");
+        retry.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button comment = new Button(getTranslation("incidents.comment"), e -> selected()
+                .ifPresent(job -> job.incidentId().ifPresent(incidentId -> comment(incidentId, job.annotation().orElse("")))));
+        comment.setId("incident-comment");
+        Runnable enable = () -> {
+            Optional<FailedJob> job = selected();
+            details.setEnabled(job.flatMap(FailedJob::jobId).isPresent());
+            retry.setEnabled(job.flatMap(FailedJob::jobId).isPresent());
+            comment.setEnabled(job.flatMap(FailedJob::incidentId).isPresent());
+        };
+        grid.asSingleSelect().addValueChangeListener(e -> enable.run());
+        enable.run();
+        return new HorizontalLayout(details, retry, comment);
+    }
+
+    private Optional<FailedJob> selected() {
+        return Optional.ofNullable(grid.asSingleSelect().getValue());
     }
 
     private void details(String jobId) {
