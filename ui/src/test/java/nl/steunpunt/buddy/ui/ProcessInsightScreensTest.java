@@ -211,6 +211,8 @@ class ProcessInsightScreensTest extends KaribuTest {
             assertThat(failed.activityName()).isEqualTo("Bericht bezorgen");
             assertThat(failed.message()).contains("missingBean").doesNotContain("\n");
             String jobId = failed.jobId().orElseThrow();
+            assertThat(world.as(TestWorld.ADMIN, () -> diagrams.of(reference))).singleElement()
+                    .satisfies(diagram -> assertThat(diagram.activeIds()).containsExactly("Task_Deliver"));
 
             openAppAs(TestWorld.ADMIN);
             UI.getCurrent().navigate(IncidentsView.class);

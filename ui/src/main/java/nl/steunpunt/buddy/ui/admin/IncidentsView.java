@@ -49,13 +49,13 @@ public class IncidentsView extends VerticalLayout implements HasDynamicTitle {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
         grid.setId("incidents-grid");
         grid.addComponentColumn(this::caseLink).setKey("case").setHeader(getTranslation("incidents.case")).setAutoWidth(true);
-        grid.addColumn(job -> CaseDiagramPanel.processName(this, job.processKey(), job.processKey())).setKey("process")
+        grid.addColumn(job -> CaseDiagramPanel.processName(this, job.processKey(), job.processName())).setKey("process")
                 .setHeader(getTranslation("incidents.process.header")).setAutoWidth(true);
         grid.addColumn(job -> Labels.of(this, "task." + job.activityId(), job.activityName())).setKey("activity")
                 .setHeader(getTranslation("incidents.activity")).setAutoWidth(true);
         grid.addColumn(job -> format.format(job.failedAt().atZone(clock.getZone()))).setKey("failed")
                 .setHeader(getTranslation("incidents.failed-at")).setAutoWidth(true);
-        grid.addColumn(FailedJob::message).setKey("message").setHeader(getTranslation("incidents.message")).setFlexGrow(1);
+        grid.addColumn(FailedJob::message).setKey("message").setHeader(getTranslation("incidents.message")).setWidth("24em").setFlexGrow(3);
         grid.addColumn(FailedJob::retries).setKey("retries").setHeader(getTranslation("incidents.retries")).setAutoWidth(true);
         grid.addColumn(job -> job.annotation().orElse("")).setKey("annotation").setHeader(getTranslation("incidents.annotation"))
                 .setAutoWidth(true);

@@ -17,12 +17,15 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,8 +39,9 @@ import nl.steunpunt.buddy.workflow.CaseDiagram;
 import nl.steunpunt.buddy.workflow.CaseDiagrams;
 
 /**
- * {@link CaseDiagrams} from the engine's history: the model of the version each process runs on,
- * the activities it waits in, and the activities and sequence flows it passed. A flow counts as
+ * {@link CaseDiagrams} from the engine: the model of the version each process runs on, the
+ * activities it waits in (open activity instances and the runtime's active activity IDs), and the
+ * activities and sequence flows it passed. A flow counts as
  * taken when its source ended and its target started no earlier.
  */
 @Service
@@ -48,14 +52,16 @@ class CamundaCaseDiagrams implements CaseDiagrams {
 
     private final HistoryService historyService;
     private final RepositoryService repositoryService;
+    private final RuntimeService runtimeService;
     private final CurrentActor currentActor;
     private final JdbcClient db;
     private final Clock clock;
 
-    CamundaCaseDiagrams(HistoryService historyService, RepositoryService repositoryService, CurrentActor currentActor,
-            JdbcClient db, Clock clock) {
+    CamundaCaseDiagrams(HistoryService historyService, RepositoryService repositoryService, RuntimeService runtimeService,
+            CurrentActor currentActor, JdbcClient db, Clock clock) {
         this.historyService = historyService;
         this.repositoryService = repositoryService;
+        this.runtimeService = runtimeService;
         this.currentActor = currentActor;
         this.db = db;
         this.clock = clock;
@@ -110,6 +116,14 @@ class CamundaCaseDiagrams implements CaseDiagrams {
                 ended.add(activity);
             }
         }
+        BpmnModelInstance model = repositoryService.getBpmnModelInstance(instance.getProcessDefinitionId());
+        if (instance.getEndTime() == null) {
+            for (String activityId : activeActivityIds(instance.getId())) {
+                if (currentIds.add(activityId)) {
+                    current.add(stepOf(model, activityId));
+                }
+            }
+        }
         ended.sort(Comparator.comparing(HistoricActivityInstance::getEndTime));
         List<CaseDiagram.Step> taken = new ArrayList<>();
         Set<String> takenIds = new LinkedHashSet<>();
@@ -123,25 +137,45 @@ class CamundaCaseDiagrams implements CaseDiagrams {
         return new CaseDiagram(instance.getId(), instance.getProcessDefinitionKey(),
                 definition.getName() == null ? definition.getKey() : definition.getName(), instance.getStartTime().toInstant(),
                 Optional.ofNullable(instance.getEndTime()).map(Date::toInstant), xml, current, taken,
-                flowsTaken(instance.getProcessDefinitionId(), activities));
+                flowsTaken(model, activities, currentIds));
     }
 
-    /** Flows whose source ended and whose target started at or after that moment. */
-    private List<String> flowsTaken(String definitionId, List<HistoricActivityInstance> activities) {
+    /** Flows whose source ended and whose target started at or after that moment, or waits to start now. */
+    private List<String> flowsTaken(BpmnModelInstance model, List<HistoricActivityInstance> activities, Set<String> currentIds) {
         Map<String, List<HistoricActivityInstance>> byId = new HashMap<>();
         activities.forEach(a -> byId.computeIfAbsent(a.getActivityId(), k -> new ArrayList<>()).add(a));
-        BpmnModelInstance model = repositoryService.getBpmnModelInstance(definitionId);
         List<String> flows = new ArrayList<>();
         for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
             List<HistoricActivityInstance> sources = byId.getOrDefault(flow.getSource().getId(), List.of());
             List<HistoricActivityInstance> targets = byId.getOrDefault(flow.getTarget().getId(), List.of());
+            boolean sourceEnded = sources.stream().anyMatch(s -> s.getEndTime() != null);
             boolean taken = sources.stream().filter(s -> s.getEndTime() != null).anyMatch(s -> targets.stream()
-                    .anyMatch(t -> !t.getStartTime().before(s.getEndTime())));
+                    .anyMatch(t -> !t.getStartTime().before(s.getEndTime())))
+                    || sourceEnded && targets.isEmpty() && currentIds.contains(flow.getTarget().getId());
             if (taken) {
                 flows.add(flow.getId());
             }
         }
         return flows;
+    }
+
+    /**
+     * Where the engine's executions stand, also before an activity has started (an asynchronous
+     * continuation waiting for its job, e.g. one that failed); empty when the instance just ended.
+     */
+    private List<String> activeActivityIds(String processInstanceId) {
+        if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
+            return List.of();
+        }
+        return runtimeService.getActiveActivityIds(processInstanceId).stream()
+                .filter(id -> !id.endsWith(MULTI_INSTANCE_BODY)).toList();
+    }
+
+    private static CaseDiagram.Step stepOf(BpmnModelInstance model, String activityId) {
+        ModelElementInstance element = model.getModelElementById(activityId);
+        String name = element instanceof FlowElement flowElement && flowElement.getName() != null ? flowElement.getName() : activityId;
+        String type = element == null ? "" : element.getElementType().getTypeName();
+        return new CaseDiagram.Step(activityId, name, type);
     }
 
     private String xmlOf(String definitionId) {

@@ -84,7 +84,8 @@ class CamundaIncidents implements Incidents {
             Instant failedAt = lastFailure(job.getId()).or(() -> incident.map(i -> i.getIncidentTimestamp().toInstant()))
                     .orElse(Instant.EPOCH);
             rows.add(new FailedJob(Optional.of(job.getId()), incident.map(Incident::getId),
-                    lookups.businessKey(job.getProcessInstanceId()), lookups.processKey(job.getProcessDefinitionId()), activityId,
+                    lookups.businessKey(job.getProcessInstanceId()), lookups.processKey(job.getProcessDefinitionId()),
+                    lookups.processName(job.getProcessDefinitionId()), activityId,
                     lookups.activityName(job.getProcessDefinitionId(), activityId), failedAt, firstLine(job.getExceptionMessage()),
                     job.getRetries(), incident.map(Incident::getAnnotation)));
         }
@@ -93,7 +94,8 @@ class CamundaIncidents implements Incidents {
                 continue;
             }
             rows.add(new FailedJob(Optional.empty(), Optional.of(incident.getId()), lookups.businessKey(incident.getProcessInstanceId()),
-                    lookups.processKey(incident.getProcessDefinitionId()), nullToEmpty(incident.getActivityId()),
+                    lookups.processKey(incident.getProcessDefinitionId()), lookups.processName(incident.getProcessDefinitionId()),
+                    nullToEmpty(incident.getActivityId()),
                     lookups.activityName(incident.getProcessDefinitionId(), incident.getActivityId()),
                     incident.getIncidentTimestamp().toInstant(), firstLine(incident.getIncidentMessage()), 0,
                     Optional.ofNullable(incident.getAnnotation())));
@@ -184,6 +186,14 @@ class CamundaIncidents implements Incidents {
 
         String processKey(String definitionId) {
             return definitionId == null ? "" : definition(definitionId).getKey();
+        }
+
+        String processName(String definitionId) {
+            if (definitionId == null) {
+                return "";
+            }
+            ProcessDefinition definition = definition(definitionId);
+            return definition.getName() == null ? definition.getKey() : definition.getName();
         }
 
         String activityName(String definitionId, String activityId) {
