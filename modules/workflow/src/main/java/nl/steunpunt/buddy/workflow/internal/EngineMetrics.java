@@ -1,10 +1,13 @@
 package nl.steunpunt.buddy.workflow.internal;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricProcessInstanceEventEntity;
@@ -24,11 +27,12 @@ import nl.steunpunt.buddy.workflow.Phase;
 /**
  * The engine's figures for operations (Micrometer): open tasks per process, due and failed jobs and
  * open incidents as gauges read when scraped; started and ended process instances as counters fed
- * by the engine's history events once their transaction commits (the Camunda starter adds a
- * {@link HistoryEventHandler} bean beside the one writing history). No personal data, no case IDs.
+ * by the engine's history events once their transaction commits. The handler is added by this
+ * plugin rather than exposed as a bean, so it cannot clash with another module's handler (the Camunda
+ * starter takes a single {@link HistoryEventHandler} bean). No personal data, no case IDs.
  */
 @Component
-class EngineMetrics implements MeterBinder, HistoryEventHandler {
+class EngineMetrics extends AbstractProcessEnginePlugin implements MeterBinder {
 
     private static final String PROCESS_TAG = "process";
 
@@ -62,7 +66,24 @@ class EngineMetrics implements MeterBinder, HistoryEventHandler {
     }
 
     @Override
-    public void handleEvent(HistoryEvent event) {
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (configuration.getCustomHistoryEventHandlers() == null) {
+            configuration.setCustomHistoryEventHandlers(new ArrayList<>());
+        }
+        configuration.getCustomHistoryEventHandlers().add(new HistoryEventHandler() {
+            @Override
+            public void handleEvent(HistoryEvent event) {
+                count(event);
+            }
+
+            @Override
+            public void handleEvents(List<HistoryEvent> events) {
+                events.forEach(this::handleEvent);
+            }
+        });
+    }
+
+    private void count(HistoryEvent event) {
         MeterRegistry meters = registry;
         if (meters == null || !(event instanceof HistoricProcessInstanceEventEntity instance)) {
             return;
@@ -82,11 +103,6 @@ class EngineMetrics implements MeterBinder, HistoryEventHandler {
         } else {
             context.getTransactionContext().addTransactionListener(TransactionState.COMMITTED, committed -> counter.increment());
         }
-    }
-
-    @Override
-    public void handleEvents(List<HistoryEvent> events) {
-        events.forEach(this::handleEvent);
     }
 
     private static Counter started(MeterRegistry meters, String key) {
