@@ -165,6 +165,24 @@ class CoordinatorJourneyBrowserTest {
     }
 
     @Test
+    void a_coordinator_sees_the_case_drawn_by_bpmn_js_with_its_current_step_highlighted() {
+        ApplicationId id = world.apply(REGION_A);
+        world.advance(id, RecruitmentProcess.TASK_SCHEDULE_INTAKE);
+
+        browser.get(url("/login"));
+        signIn(COORDINATOR_A, PASSWORD);
+        waitFor(() -> !browser.findElements(By.id("main-menu")).isEmpty());
+        browser.get(url("/aanmeldingen/" + id));
+
+        waitFor(() -> !browser.findElements(By.cssSelector("#case-diagram-bpmn svg [data-element-id]")).isEmpty());
+        waitFor(() -> !browser.findElements(By.cssSelector(
+                "#case-diagram-bpmn .bpmn-current[data-element-id='" + RecruitmentProcess.TASK_SCHEDULE_INTAKE + "']")).isEmpty());
+        assertThat(browser.findElements(By.cssSelector(
+                "#case-diagram-bpmn .bpmn-done[data-element-id='" + RecruitmentProcess.TASK_SCREEN_APPLICATION + "']"))).hasSize(1);
+        assertThat(text(By.id("case-diagram-current"))).startsWith("Huidige stap: ");
+    }
+
+    @Test
     void the_public_help_request_form_opens_without_signing_in() {
         browser.get(url("/hulpvraag"));
         waitFor(() -> !browser.findElements(By.id("help-kind")).isEmpty());

@@ -22,6 +22,8 @@ import nl.steunpunt.buddy.ui.inbox.CaseView;
 import nl.steunpunt.buddy.ui.inbox.WithdrawForm;
 import nl.steunpunt.buddy.ui.inbox.CaseTimeline;
 import nl.steunpunt.buddy.ui.support.ContactLogView;
+import nl.steunpunt.buddy.ui.process.CaseDiagramPanel;
+import nl.steunpunt.buddy.workflow.CaseDiagrams;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
 /**
@@ -34,13 +36,15 @@ public class HelpRequestView extends CaseView<HelpRequestDetails> {
 
     private final HelpRequests requests;
     private final WorkItems workItems;
+    private final CaseDiagrams diagrams;
     private final Clock clock;
     private HelpRequestDetails details;
 
-    public HelpRequestView(HelpRequests requests, WorkItems workItems, Clock clock) {
+    public HelpRequestView(HelpRequests requests, WorkItems workItems, CaseDiagrams diagrams, Clock clock) {
         super("error.help-request.not-found", "help-request-problem");
         this.requests = requests;
         this.workItems = workItems;
+        this.diagrams = diagrams;
         this.clock = clock;
     }
 
@@ -72,6 +76,7 @@ public class HelpRequestView extends CaseView<HelpRequestDetails> {
                     details.reference(), reason -> requests.withdraw(details.id(), reason), () -> refresh(requests.open(details.id()))));
         }
         add(new CaseTimeline(workItems, details.reference(), clock.getZone(), "help-request-timeline"));
+        add(new CaseDiagramPanel(diagrams, details.reference(), clock.getZone()));
     }
 
     private VerticalLayout proposals() {

@@ -25,6 +25,8 @@ import nl.steunpunt.buddy.ui.inbox.CaseTasks;
 import nl.steunpunt.buddy.ui.inbox.CaseView;
 import nl.steunpunt.buddy.ui.inbox.WithdrawForm;
 import nl.steunpunt.buddy.ui.inbox.CaseTimeline;
+import nl.steunpunt.buddy.ui.process.CaseDiagramPanel;
+import nl.steunpunt.buddy.workflow.CaseDiagrams;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
 /**
@@ -37,13 +39,15 @@ public class ApplicationView extends CaseView<ApplicationDetails> {
 
     private final Applications applications;
     private final WorkItems workItems;
+    private final CaseDiagrams diagrams;
     private final Clock clock;
     private ApplicationDetails details;
 
-    public ApplicationView(Applications applications, WorkItems workItems, Clock clock) {
+    public ApplicationView(Applications applications, WorkItems workItems, CaseDiagrams diagrams, Clock clock) {
         super("error.application.not-found", "application-problem");
         this.applications = applications;
         this.workItems = workItems;
+        this.diagrams = diagrams;
         this.clock = clock;
 
     }
@@ -77,6 +81,7 @@ public class ApplicationView extends CaseView<ApplicationDetails> {
                     reason -> applications.withdraw(details.id(), reason), () -> refresh(applications.open(details.id()))));
         }
         add(new CaseTimeline(workItems, details.reference(), clock.getZone(), "application-timeline"));
+        add(new CaseDiagramPanel(diagrams, details.reference(), clock.getZone()));
     }
 
     private VerticalLayout vogForm() {

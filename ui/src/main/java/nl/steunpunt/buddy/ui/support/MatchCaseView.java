@@ -27,6 +27,8 @@ import nl.steunpunt.buddy.ui.inbox.CaseTasks;
 import nl.steunpunt.buddy.ui.inbox.CaseTimeline;
 import nl.steunpunt.buddy.ui.inbox.CaseView;
 import nl.steunpunt.buddy.workflow.SupportActions;
+import nl.steunpunt.buddy.ui.process.CaseDiagramPanel;
+import nl.steunpunt.buddy.workflow.CaseDiagrams;
 import nl.steunpunt.buddy.workflow.WorkItems;
 
 /**
@@ -46,10 +48,11 @@ public class MatchCaseView extends CaseView<MatchCase> {
     private final SupportActions support;
     private final WorkItems workItems;
     private final Closures closures;
+    private final CaseDiagrams diagrams;
     private final Clock clock;
 
     public MatchCaseView(SupportRecords records, ContactLog contactLog, MatchOverview overview, SupportActions support,
-            WorkItems workItems, Closures closures, Clock clock) {
+            WorkItems workItems, Closures closures, CaseDiagrams diagrams, Clock clock) {
         super("error.contact.match.not-found", "match-case-problem");
         this.records = records;
         this.contactLog = contactLog;
@@ -57,6 +60,7 @@ public class MatchCaseView extends CaseView<MatchCase> {
         this.support = support;
         this.workItems = workItems;
         this.closures = closures;
+        this.diagrams = diagrams;
         this.clock = clock;
     }
 
@@ -95,6 +99,7 @@ public class MatchCaseView extends CaseView<MatchCase> {
             add(new EndEarlyForm(support, facts.id(), () -> refresh(records.open(facts.id()))));
         }
         add(new CaseTimeline(workItems, facts.reference(), clock.getZone(), "match-case-timeline"));
+        add(new CaseDiagramPanel(diagrams, facts.reference(), clock.getZone()));
     }
 
     private VerticalLayout contacts(UUID matchId, DateTimeFormatter date) {
