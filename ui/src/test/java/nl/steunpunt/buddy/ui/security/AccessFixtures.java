@@ -155,6 +155,27 @@ class AccessFixtures {
         }
     }
 
+    private String[] failedJob;
+
+    /**
+     * A failed job with its incident, for the administrator's incident calls: a probe process of its own
+     * (a timer, nothing else) whose job is given up on, so no other test's process is touched.
+     */
+    synchronized String[] failedJob() {
+        if (failedJob == null) {
+            var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("AccessMatrixProbe").startEvent()
+                    .intermediateCatchEvent().timerWithDuration("PT1H").endEvent().done();
+            org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getRepositoryService().createDeployment()
+                    .addModelInstance("access-matrix-probe.bpmn", model).deploy();
+            String instance = runtimeService.startProcessInstanceByKey("AccessMatrixProbe", "ACCESS-PROBE").getId();
+            String job = managementService.createJobQuery().processInstanceId(instance).singleResult().getId();
+            managementService.setJobRetries(job, 0);
+            String incident = runtimeService.createIncidentQuery().processInstanceId(instance).singleResult().getId();
+            failedJob = new String[] { job, incident };
+        }
+        return failedJob;
+    }
+
     synchronized World world() {
         if (built == null) {
             built = build();
@@ -311,6 +332,9 @@ class AccessFixtures {
                 case "name" -> "Matrixonderdeel";
                 case "place" -> "Utrecht";
                 case "reasonCode" -> null;
+                case "jobId" -> failedJob()[0];
+                case "incidentId" -> failedJob()[1];
+                case "processKey" -> nl.steunpunt.buddy.processes.SupportProcess.PROCESS_ID;
                 case "overrideReason" -> "Zij past het best";
                 default -> "Tekst voor de toegangsmatrix";
             };
