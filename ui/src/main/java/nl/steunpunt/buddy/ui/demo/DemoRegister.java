@@ -52,7 +52,7 @@ public class DemoRegister {
 
     @EventListener(ApplicationReadyEvent.class)
     void rememberFailedUpdates() {
-        if (accounts.find(ADMIN).isEmpty()) {
+        if (accounts.account(ADMIN).isEmpty()) {
             return;
         }
         try {
