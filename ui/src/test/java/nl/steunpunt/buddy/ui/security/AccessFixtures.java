@@ -98,13 +98,16 @@ class AccessFixtures {
     private final IntervisieCycle cycle;
     private final RuntimeService runtimeService;
     private final ManagementService managementService;
+    private final org.camunda.bpm.engine.RepositoryService repositoryService;
     private final JdbcClient db;
     private final Clock clock;
     private World built;
 
     AccessFixtures(TestWorld world, MatchingWorld matching, SupportWorld support, ClosureWorld closure, LocalAccounts accounts,
             Training training, ContactLog contactLog, SupportActions supportActions, nl.steunpunt.buddy.intervisie.Intervisie intervisie,
-            IntervisieCycle cycle, RuntimeService runtimeService, ManagementService managementService, JdbcClient db, Clock clock) {
+            IntervisieCycle cycle, RuntimeService runtimeService, ManagementService managementService,
+            org.camunda.bpm.engine.RepositoryService repositoryService, JdbcClient db, Clock clock) {
+        this.repositoryService = repositoryService;
         this.world = world;
         this.matching = matching;
         this.support = support;
@@ -165,7 +168,7 @@ class AccessFixtures {
         if (failedJob == null) {
             var model = org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("AccessMatrixProbe").startEvent()
                     .intermediateCatchEvent().timerWithDuration("PT1H").endEvent().done();
-            org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine().getRepositoryService().createDeployment()
+            repositoryService.createDeployment()
                     .addModelInstance("access-matrix-probe.bpmn", model).deploy();
             String instance = runtimeService.startProcessInstanceByKey("AccessMatrixProbe", "ACCESS-PROBE").getId();
             String job = managementService.createJobQuery().processInstanceId(instance).singleResult().getId();
