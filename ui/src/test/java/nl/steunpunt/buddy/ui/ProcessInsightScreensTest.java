@@ -92,7 +92,7 @@ class ProcessInsightScreensTest extends KaribuTest {
         assertThat(text("case-diagram-current")).isEqualTo("Huidige stap: " + translation("task." + RecruitmentProcess.TASK_SCHEDULE_INTAKE));
         assertThat(text("case-diagram-taken")).startsWith("Gezette stappen: ")
                 .contains(translation("task." + RecruitmentProcess.TASK_SCREEN_APPLICATION));
-        assertThat(db.sql("SELECT count(*) FROM case_diagram_view WHERE case_reference = ? AND viewed_by = ?")
+        assertThat(db.sql("SELECT count(*) FROM audit_log WHERE subject_type = 'CASE' AND action = 'VIEW' AND subject_id = ? AND user_id = ?")
                 .params(applications.open(id).reference(), TestWorld.COORDINATOR_A).query(Long.class).single()).isPositive();
     }
 

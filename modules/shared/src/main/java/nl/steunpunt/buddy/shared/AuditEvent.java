@@ -26,7 +26,9 @@ public record AuditEvent(Action action, SubjectType subjectType, String subjectI
         CONTACT_LOG,
         SUPPORT_CASE,
         CLOSURE,
-        INTERVISIE_GROUP
+        INTERVISIE_GROUP,
+        /** A case as a whole, under its case reference: its processes drawn on their diagrams. */
+        CASE
     }
 
     public AuditEvent {

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -26,12 +25,13 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
+import nl.steunpunt.buddy.shared.AuditEvent;
+import nl.steunpunt.buddy.shared.AuditTrail;
 import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.Role;
@@ -54,17 +54,15 @@ class CamundaCaseDiagrams implements CaseDiagrams {
     private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
     private final CurrentActor currentActor;
-    private final JdbcClient db;
-    private final Clock clock;
+    private final AuditTrail audit;
 
     CamundaCaseDiagrams(HistoryService historyService, RepositoryService repositoryService, RuntimeService runtimeService,
-            CurrentActor currentActor, JdbcClient db, Clock clock) {
+            CurrentActor currentActor, AuditTrail audit) {
         this.historyService = historyService;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.currentActor = currentActor;
-        this.db = db;
-        this.clock = clock;
+        this.audit = audit;
     }
 
     @Override
@@ -78,23 +76,37 @@ class CamundaCaseDiagrams implements CaseDiagrams {
         }
         List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(caseReference).list();
+        Map<String, RegionCode> regions = regionsOf(instances);
         if (!actor.hasRole(Role.ADMIN)) {
             for (HistoricProcessInstance instance : instances) {
-                HistoricVariableInstance region = historyService.createHistoricVariableInstanceQuery()
-                        .processInstanceId(instance.getId()).variableName(CamundaWorkItems.REGION_VARIABLE).singleResult();
-                if (region == null || !(region.getValue() instanceof String code)
-                        || !actor.hasRoleIn(Role.COORDINATOR, new RegionCode(code))) {
+                RegionCode region = regions.get(instance.getId());
+                if (region == null || !actor.hasRoleIn(Role.COORDINATOR, region)) {
                     throw new AccessDeniedException("error.access.other-region");
                 }
             }
         }
-        db.sql("INSERT INTO case_diagram_view (case_reference, viewed_by, viewed_at) VALUES (?, ?, ?)")
-                .params(caseReference, actor.userId(), java.sql.Timestamp.from(clock.instant())).update();
+        audit.record(AuditEvent.viewed(AuditEvent.SubjectType.CASE, caseReference, regions.values().stream().findFirst().orElse(null)));
         Map<String, String> xmlByDefinition = new HashMap<>();
         return instances.stream()
                 .sorted(Comparator.comparing(HistoricProcessInstance::getStartTime).reversed())
                 .map(instance -> diagramOf(instance, xmlByDefinition))
                 .toList();
+    }
+
+    /** The region of each process instance, in one query. */
+    private Map<String, RegionCode> regionsOf(List<HistoricProcessInstance> instances) {
+        Map<String, RegionCode> regions = new HashMap<>();
+        if (instances.isEmpty()) {
+            return regions;
+        }
+        for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+                .variableName(CamundaWorkItems.REGION_VARIABLE).list()) {
+            if (variable.getValue() instanceof String code) {
+                regions.putIfAbsent(variable.getProcessInstanceId(), new RegionCode(code));
+            }
+        }
+        return regions;
     }
 
     private CaseDiagram diagramOf(HistoricProcessInstance instance, Map<String, String> xmlByDefinition) {
