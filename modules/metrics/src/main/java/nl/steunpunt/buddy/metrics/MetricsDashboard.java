@@ -38,6 +38,9 @@ import nl.steunpunt.buddy.shared.Role;
  * region; nobody else sees any. Every count below {@link Count#MINIMUM} is suppressed, so is a
  * percentile, average or rate over fewer cases, and a total over regions whose parts include a
  * suppressed one.
+ * <p>
+ * Complete, clean months come from the monthly roll-ups of {@link MetricsRollups}, the rest of a
+ * period from the read model itself, so the figures are exact whether or not the roll-up job has run.
  */
 @Service
 @Transactional(readOnly = true)
@@ -89,8 +92,8 @@ public class MetricsDashboard {
             """.formatted(MetricsRollups.MONTHS, MetricsRollups.THEMES);
 
     /**
-     * Up to this many cases of a lead time the percentiles are exact; from here on they come from the
-     * histogram, with a relative error below {@value #BUCKET_WIDTH} (see {@link #percentile}).
+     * Below this many cases of a lead time in the scope and period its percentiles are exact; from here
+     * on they come from the histogram, with a relative error below 2 % (see {@link #percentile}).
      */
     public static final long EXACT_PERCENTILES_BELOW = 20_000;
 
@@ -259,7 +262,7 @@ public class MetricsDashboard {
         }
         if (!estimated.isEmpty()) {
             Map<Integer, TreeMap<Integer, Long>> histograms = new HashMap<>();
-            db.sql(LEAD_TIME_HISTOGRAM).params(sources.params(estimated.toArray(String[]::new))).query((ResultSet rs) -> {
+            db.sql(LEAD_TIME_HISTOGRAM).params(sources.params((Object) estimated.toArray(String[]::new))).query((ResultSet rs) -> {
                 histograms.computeIfAbsent(rs.getInt(1), k -> new TreeMap<>()).put(rs.getInt(2), rs.getLong(3));
             });
             histograms.forEach((kind, histogram) -> percentiles.put(kind, new double[] { percentile(histogram, 0.5), percentile(histogram, 0.9) }));

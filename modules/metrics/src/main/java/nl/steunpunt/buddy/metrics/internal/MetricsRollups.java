@@ -115,6 +115,7 @@ public class MetricsRollups {
     @Scheduled(fixedDelayString = "${buddy.metrics.rollup-interval:PT5M}", initialDelayString = "${buddy.metrics.rollup-interval:PT5M}")
     @Transactional
     public void refresh() {
+        serialize();
         List<String> regions = new ArrayList<>();
         List<LocalDate> months = new ArrayList<>();
         List<String> seqs = new ArrayList<>();
@@ -137,6 +138,7 @@ public class MetricsRollups {
     /** Empties the roll-ups and computes every complete month that has figures, in the clock's current zone. */
     @Transactional
     public void rebuild() {
+        serialize();
         db.sql("TRUNCATE " + String.join(", ", TABLES) + ", metrics_month_dirty, metrics_rollup_state").update();
         db.sql("INSERT INTO metrics_rollup_state (zone) VALUES (?)").param(zone().getId()).update();
         List<String> regions = new ArrayList<>();
@@ -154,6 +156,11 @@ public class MetricsRollups {
                     months.add(rs.getDate(2).toLocalDate());
                 });
         compute(regions, months);
+    }
+
+    /** One refresh or rebuild at a time, on any node: until this transaction ends. */
+    private void serialize() {
+        db.sql("SELECT pg_advisory_xact_lock(hashtext('metrics_rollup'))").query(Object.class).list();
     }
 
     private static String monthsOf(String table, String month, String... columns) {
