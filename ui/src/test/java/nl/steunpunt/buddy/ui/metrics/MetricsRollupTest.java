@@ -29,7 +29,9 @@ import nl.steunpunt.buddy.ui.security.LocalAccounts;
 /**
  * The dashboard's figures are the same whether a month comes from the monthly roll-up or from the
  * read model itself: for periods with partial edge months, for the current month, for a month a
- * late write made dirty (before and after the job recomputed it), and for a period of whole months.
+ * late write made dirty (before and after the job recomputed it), and for a period of whole months;
+ * distinct matches per theme are exact for any first day; percentiles over many cases come from the
+ * histograms within their bound.
  */
 class MetricsRollupTest extends ApplicationTest {
 
@@ -148,6 +150,27 @@ class MetricsRollupTest extends ApplicationTest {
                 assertThat(theme.matches().text()).as("%s from %s", theme.themeCode(), from).isEqualTo(expected < 5 ? "< 5" : Long.toString(expected));
             }
         }
+    }
+
+    @Test
+    void above_twenty_thousand_cases_the_percentiles_come_from_the_histograms_within_two_percent() {
+        db.sql("INSERT INTO metrics_help_request (request_id, region_code, requested_at, matched_at, active_at) "
+                + "SELECT gen_random_uuid(), 'ROLL-1', t, t, t + interval '1 hour' + interval '40 days' * random() * random() "
+                + "FROM (SELECT CAST(:now AS timestamptz) - interval '1 hour' - random() * interval '150 days' AS t "
+                + "FROM generate_series(1, 40000)) x").param("now", Timestamp.from(clock.instant())).update();
+        rollups.rebuild();
+        LocalDate from = today.minusDays(100);
+        Dashboard figures = world.as(MANAGER, () -> dashboard.load(List.of(ONE), from, today));
+        Dashboard.LeadTime wait = figures.leadTimes().get(1);
+        assertThat(wait.cases().value().getAsLong()).isGreaterThanOrEqualTo(MetricsDashboard.EXACT_PERCENTILES_BELOW);
+        double[] exact = db.sql("SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY d), percentile_cont(0.9) WITHIN GROUP (ORDER BY d) "
+                + "FROM (SELECT extract(epoch FROM active_at - requested_at) / 86400.0 AS d FROM metrics_help_request "
+                + "WHERE region_code = 'ROLL-1' AND active_at >= ? AND active_at < ?) x")
+                .params(Timestamp.from(from.atStartOfDay(clock.getZone()).toInstant()),
+                        Timestamp.from(today.plusDays(1).atStartOfDay(clock.getZone()).toInstant()))
+                .query((rs, n) -> new double[] { rs.getDouble(1), rs.getDouble(2) }).single();
+        assertThat(wait.p50().value().getAsDouble()).isCloseTo(exact[0], org.assertj.core.data.Offset.offset(0.02 * exact[0] + 0.05));
+        assertThat(wait.p90().value().getAsDouble()).isCloseTo(exact[1], org.assertj.core.data.Offset.offset(0.02 * exact[1] + 0.05));
     }
 
     private List<List<Object>> loadAll(List<LocalDate[]> periods) {
