@@ -2,7 +2,9 @@ package nl.steunpunt.buddy.metrics.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -91,6 +93,15 @@ public class ReadModel {
             %s
             """;
 
+    /** Sets each signal line's day of the previous line of the same match, theme and region; only where it changed. */
+    private static final String LINK_SIGNALS = """
+            UPDATE metrics_signal s SET prev_on = x.prev
+            FROM (SELECT line_id, theme_code, prev_on,
+                         lag(contact_on) OVER (PARTITION BY region_code, theme_code, match_id ORDER BY contact_on, line_id) AS prev
+                  FROM metrics_signal %s) x
+            WHERE s.line_id = x.line_id AND s.theme_code = x.theme_code AND x.prev_on IS DISTINCT FROM x.prev
+            """;
+
     private static final String TASK = """
             INSERT INTO metrics_task (task_id, task_key, task_name, process_key, region_code, created_at, due_at, ended_at, completed)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -143,9 +154,21 @@ public class ReadModel {
         db.sql(SESSIONS.formatted("AND s.id = ?")).param(sessionId).update();
     }
 
+    /** The line's themes again, and the previous-line days of its match's lines (before and after). */
     void contactLine(long lineId) {
-        db.sql("DELETE FROM metrics_signal WHERE line_id = ?").param(lineId).update();
+        List<UUID> matches = new ArrayList<>(db.sql("DELETE FROM metrics_signal WHERE line_id = ? RETURNING match_id").param(lineId)
+                .query(UUID.class).list());
         db.sql(SIGNALS.formatted("WHERE l.id = ?")).param(lineId).update();
+        matches.addAll(db.sql("SELECT match_id FROM metrics_signal WHERE line_id = ?").param(lineId).query(UUID.class).list());
+        if (!matches.isEmpty()) {
+            db.sql(LINK_SIGNALS.formatted("WHERE match_id = ANY (?::uuid[])")).param(matches.stream().distinct().map(UUID::toString)
+                    .toArray(String[]::new)).update();
+        }
+    }
+
+    /** Sets every signal line's day of its match's previous line with the theme; after a bulk load. */
+    public void linkSignals() {
+        db.sql(LINK_SIGNALS.formatted("")).update();
     }
 
     public void task(TaskChanged task) {
@@ -163,6 +186,7 @@ public class ReadModel {
         db.sql(EVALUATIONS.formatted("")).update();
         db.sql(SESSIONS.formatted("")).update();
         db.sql(SIGNALS.formatted("")).update();
+        linkSignals();
     }
 
     private static String[] codes(Collection<RegionCode> regions) {
