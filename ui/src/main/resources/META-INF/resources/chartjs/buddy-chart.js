@@ -30,7 +30,7 @@
           const { x, y, base } = bar.getProps(['x', 'y', 'base'], true);
           ctx.save();
           ctx.font = 'italic 600 12px sans-serif';
-          ctx.fillStyle = '#5a5a5a';
+          ctx.fillStyle = typeof dataset.backgroundColor === 'string' ? dataset.backgroundColor : '#5a5a5a';
           if (horizontal) {
             ctx.textAlign = 'left';
             ctx.textBaseline = 'middle';
@@ -110,6 +110,9 @@
         this.chart.destroy();
       }
       const config = JSON.parse(this.json);
+      // a horizontal chart grows with its bars, so that bars and "< 5" markers keep room to be read
+      const bars = (config.data.labels || []).length * Math.max(1, (config.data.datasets || []).length);
+      this.style.height = (config.options || {}).indexAxis === 'y' && bars > 8 ? `${3 + bars * 1.25}em` : '';
       config.options = Object.assign({}, config.options || {}, { responsive: true, maintainAspectRatio: false });
       markSuppressed(config);
       this.chart = new window.Chart(this.canvas, config);
