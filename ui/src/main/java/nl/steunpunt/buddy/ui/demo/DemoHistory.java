@@ -28,7 +28,7 @@ import nl.steunpunt.buddy.shared.SchoolLevel;
 import nl.steunpunt.buddy.training.Training;
 
 /**
- * The demo's past: about eighteen months (applications twenty) of finished lifecycles in both demo regions, so that the
+ * The demo's past: about eighteen months (applications twenty-two) of finished lifecycles in both demo regions, so that the
  * manager's dashboard has enough cases to show its figures (counts below five are suppressed).
  * Per region {@value #APPLICATIONS} buddy applications (most selected and certified, some not selected
  * or withdrawn) and {@value #REQUESTS} help requests (most matched, supported and closed, with the
@@ -48,8 +48,8 @@ class DemoHistory {
 
     static final int APPLICATIONS = 40;
     static final int REQUESTS = 32;
-    /** How far the history reaches back: applications up to twenty months, help requests eighteen. */
-    static final int DAYS = 600;
+    /** How far the history reaches back: applications up to twenty-two months, help requests eighteen. */
+    static final int DAYS = 660;
     static final int REQUEST_DAYS = 540;
 
     private static final Logger log = LoggerFactory.getLogger(DemoHistory.class);
@@ -201,7 +201,8 @@ class DemoHistory {
         }
         Instant introduction = accepted.plus(days(random, 5, 14));
         Instant latestEnd = now.minus(days(random, 20, 40));
-        Instant ended = introduction.plus(days(random, 60, 240));
+        // the earliest requests had short support, so that some cases closed more than a year ago
+        Instant ended = introduction.plus(index < 4 ? days(random, 40, 80) : days(random, 60, 240));
         if (ended.isAfter(latestEnd)) {
             ended = latestEnd;
         }
