@@ -190,6 +190,8 @@ public class Closures {
                 .params(matchId, match.region().value(), match.buddy().value(), prepared, supported, contact, school, control, text,
                         actor.userId(), now()).update();
         audit.record(AuditEvent.changed(AuditEvent.SubjectType.CLOSURE, matchId, match.region()));
+        events.publishEvent(new BuddyEvaluationSubmitted(matchId, match.region(),
+                new BuddyScores(prepared, supported, contact, school, control)));
     }
 
     // ---- the parent, through her link ----------------------------------------------------------------

@@ -187,7 +187,10 @@ public class BuddyDepartures {
                 + "AND archived_at IS NULL").params(Timestamp.from(clock.instant()), buddy.value()).update();
         if (archived == 1) {
             db.sql("SELECT region_code FROM matching_buddy WHERE application_id = ?").param(buddy.value()).query(String.class).optional()
-                    .ifPresent(region -> audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, buddy.value(), new RegionCode(region))));
+                    .map(RegionCode::new).ifPresent(region -> {
+                        audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, buddy.value(), region));
+                        events.publishEvent(new PoolCapacityChanged(region));
+                    });
         }
     }
 

@@ -175,6 +175,7 @@ public class Matchmaking {
         db.sql("UPDATE matching_buddy SET place = ?, schools = ?, max_matches = ?, version = version + 1 WHERE application_id = ?")
                 .params(placeName, normalised.isEmpty() ? null : String.join(",", normalised), maxMatches, buddy.value()).update();
         audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, buddy.value(), region));
+        events.publishEvent(new PoolCapacityChanged(region));
     }
 
     // ---- settings ---------------------------------------------------------------------------
@@ -230,6 +231,7 @@ public class Matchmaking {
                         checked.weight(Criterion.LANGUAGE), checked.weight(Criterion.DISTANCE), checked.weight(Criterion.AVAILABILITY),
                         maxDistanceKm, maxMatches, actor.userId(), Timestamp.from(clock.instant()))
                 .update();
+        events.publishEvent(new PoolCapacityChanged(region));
     }
 
     /** The regions whose buddies may also help in this region, for its administrators. */

@@ -11,7 +11,8 @@ import nl.steunpunt.buddy.shared.RegionCode;
  * overdue tasks, active matches and capacity are as they stand at {@code at}. No names, no IDs.
  */
 public record Dashboard(List<RegionCode> regions, LocalDate from, LocalDate to, Instant at, List<Stage> funnel, List<LeadTime> leadTimes,
-        List<TaskLoad> tasks, CapacityUse capacity, EvaluationScores evaluations, IntervisieAttendance intervisie, List<ThemeCount> themes) {
+        List<TaskLoad> tasks, CapacityUse capacity, EvaluationScores evaluations, IntervisieAttendance intervisie, List<ThemeCount> themes,
+        BuddyEvaluationScores buddyEvaluations, List<SessionThemeCount> sessionThemes) {
 
     /** Funnel stages, in order. */
     public static final List<String> STAGES = List.of("applied", "selected", "certified", "matched", "closed");
@@ -44,5 +45,17 @@ public record Dashboard(List<RegionCode> regions, LocalDate from, LocalDate to, 
 
     /** A signal theme in the period's contact logs: in how many matches and how often. */
     public record ThemeCount(String themeCode, String themeName, Count matches, Count mentions) {
+    }
+
+    /**
+     * The buddies' own evaluations of their ended matches submitted in the period: how many and the
+     * average per question (1–5).
+     */
+    public record BuddyEvaluationScores(Count evaluations, Measure prepared, Measure supported, Measure parentContact,
+            Measure schoolCooperation, Measure parentInControl) {
+    }
+
+    /** A theme talked about in the period's intervisie sessions: in how many sessions. */
+    public record SessionThemeCount(String themeCode, String themeName, Count sessions) {
     }
 }

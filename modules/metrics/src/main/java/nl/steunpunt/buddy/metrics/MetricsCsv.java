@@ -13,7 +13,7 @@ public final class MetricsCsv {
 
     /** The figures of the dashboard, each with its own CSV. */
     public enum Figure {
-        FUNNEL, LEAD_TIMES, TASKS, CAPACITY, EVALUATIONS, INTERVISIE, THEMES
+        FUNNEL, LEAD_TIMES, TASKS, CAPACITY, EVALUATIONS, BUDDY_EVALUATIONS, INTERVISIE, THEMES, SESSION_THEMES
     }
 
     private static final String SEPARATOR = ";";
@@ -47,6 +47,12 @@ public final class MetricsCsv {
                 Dashboard.EvaluationScores e = dashboard.evaluations();
                 rows.add(List.of(e.evaluations().text(), e.feltHeard().text(), e.regainedControl().text(), e.schoolCooperation().text()));
             }
+            case BUDDY_EVALUATIONS -> {
+                rows.add(List.of("evaluaties", "voorbereid", "gesteund", "contact_ouder", "samenwerking_school", "regie_ouder"));
+                Dashboard.BuddyEvaluationScores b = dashboard.buddyEvaluations();
+                rows.add(List.of(b.evaluations().text(), b.prepared().text(), b.supported().text(), b.parentContact().text(),
+                        b.schoolCooperation().text(), b.parentInControl().text()));
+            }
             case INTERVISIE -> {
                 rows.add(List.of("bijeenkomsten", "verwachte_aanwezigheden", "aanwezig_procent"));
                 Dashboard.IntervisieAttendance i = dashboard.intervisie();
@@ -55,6 +61,10 @@ public final class MetricsCsv {
             case THEMES -> {
                 rows.add(List.of("themacode", "thema", "trajecten", "vermeldingen"));
                 dashboard.themes().forEach(t -> rows.add(List.of(t.themeCode(), t.themeName(), t.matches().text(), t.mentions().text())));
+            }
+            case SESSION_THEMES -> {
+                rows.add(List.of("themacode", "thema", "bijeenkomsten"));
+                dashboard.sessionThemes().forEach(t -> rows.add(List.of(t.themeCode(), t.themeName(), t.sessions().text())));
             }
         }
         String regions = String.join(" ", dashboard.regions().stream().map(r -> r.value()).toList());

@@ -114,6 +114,18 @@ public class MetricsDashboard {
             FROM unnest(?::varchar[]) AS r(code)
             """;
 
+    private static final String BUDDY_EVALUATIONS = """
+            SELECT region_code, count(*), avg(prepared), avg(supported), avg(parent_contact), avg(school_cooperation), avg(parent_in_control)
+            FROM metrics_buddy_evaluation WHERE region_code = ANY (?) AND submitted_at >= ? AND submitted_at < ?
+            GROUP BY GROUPING SETS ((region_code), ())
+            """;
+
+    private static final String SESSION_THEMES = """
+            SELECT region_code, theme_code, min(theme_name), count(*)
+            FROM metrics_intervisie_theme WHERE region_code = ANY (?) AND held_at >= ? AND held_at < ?
+            GROUP BY region_code, theme_code
+            """;
+
     /** Memory for the sorts of one dashboard load. */
     public static final String WORK_MEM = "64MB";
 
@@ -168,7 +180,8 @@ public class MetricsDashboard {
             figures.put(rs.getString(1), values);
         });
         return new Dashboard(chosen, from, to, at, funnel(figures), leadTimes(figures, sources, codes, start, end), tasks(codes, at),
-                capacity(codes), evaluations(figures), intervisie(figures), themes(sources, from));
+                capacity(codes), evaluations(figures), intervisie(figures), themes(sources, from), buddyEvaluations(codes, start, end),
+                sessionThemes(codes, start, end));
     }
 
     /**
@@ -385,6 +398,37 @@ public class MetricsDashboard {
         List<Dashboard.ThemeCount> result = new ArrayList<>();
         names.forEach((code, name) -> result.add(new Dashboard.ThemeCount(code, name, Count.total(matches.get(code)),
                 Count.total(mentions.get(code)))));
+        return result;
+    }
+
+    private Dashboard.BuddyEvaluationScores buddyEvaluations(String[] codes, Timestamp start, Timestamp end) {
+        List<Long> parts = new ArrayList<>();
+        long[] n = { 0 };
+        Double[] averages = new Double[5];
+        db.sql(BUDDY_EVALUATIONS).params(codes, start, end).query((ResultSet rs) -> {
+            if (rs.getString(1) == null) {
+                n[0] = rs.getLong(2);
+                for (int i = 0; i < averages.length; i++) {
+                    averages[i] = rs.getDouble(3 + i);
+                }
+            } else {
+                parts.add(rs.getLong(2));
+            }
+        });
+        return new Dashboard.BuddyEvaluationScores(Count.total(parts), Measure.over(n[0], averages[0]), Measure.over(n[0], averages[1]),
+                Measure.over(n[0], averages[2]), Measure.over(n[0], averages[3]), Measure.over(n[0], averages[4]));
+    }
+
+    private List<Dashboard.SessionThemeCount> sessionThemes(String[] codes, Timestamp start, Timestamp end) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, List<Long>> sessions = new HashMap<>();
+        db.sql(SESSION_THEMES + " ORDER BY theme_code").params(codes, start, end).query((ResultSet rs) -> {
+            String code = rs.getString(2);
+            names.putIfAbsent(code, rs.getString(3));
+            sessions.computeIfAbsent(code, k -> new ArrayList<>()).add(rs.getLong(4));
+        });
+        List<Dashboard.SessionThemeCount> result = new ArrayList<>();
+        names.forEach((code, name) -> result.add(new Dashboard.SessionThemeCount(code, name, Count.total(sessions.get(code)))));
         return result;
     }
 

@@ -51,7 +51,10 @@ class SuppressionTest {
                 new Dashboard.CapacityUse(Count.of(9), Count.of(6), Count.of(12), Measure.over(5, 75.0)),
                 new Dashboard.EvaluationScores(Count.of(3), Measure.over(3, 4.0), Measure.over(3, 4.0), Measure.over(3, 4.0)),
                 new Dashboard.IntervisieAttendance(Count.of(5), Count.of(50), Measure.over(50, 80.0)),
-                List.of(new Dashboard.ThemeCount("THUISZITTEN", "=Thuiszitten", Count.of(5), Count.of(6))));
+                List.of(new Dashboard.ThemeCount("THUISZITTEN", "=Thuiszitten", Count.of(5), Count.of(6))),
+                new Dashboard.BuddyEvaluationScores(Count.of(6), Measure.over(6, 4.5), Measure.over(6, 3.0), Measure.over(6, 4.0),
+                        Measure.over(6, 2.5), Measure.over(6, 4.25)),
+                List.of(new Dashboard.SessionThemeCount("WACHTLIJST_ZORG", "Wachtlijst", Count.of(2))));
         assertThat(csv(dashboard, MetricsCsv.Figure.FUNNEL)).containsExactly("\uFEFFregio;van;tot_en_met;fase;aantal",
                 "UT EM;2026-01-01;2026-06-30;applied;12", "UT EM;2026-01-01;2026-06-30;selected;< 5");
         assertThat(csv(dashboard, MetricsCsv.Figure.LEAD_TIMES)).contains("UT EM;2026-01-01;2026-06-30;request-active;7;12.3;30.0");
@@ -61,6 +64,11 @@ class SuppressionTest {
         assertThat(csv(dashboard, MetricsCsv.Figure.EVALUATIONS)).contains("UT EM;2026-01-01;2026-06-30;< 5;< 5;< 5;< 5");
         assertThat(csv(dashboard, MetricsCsv.Figure.INTERVISIE)).contains("UT EM;2026-01-01;2026-06-30;5;50;80.0");
         assertThat(csv(dashboard, MetricsCsv.Figure.THEMES)).contains("UT EM;2026-01-01;2026-06-30;THUISZITTEN;'=Thuiszitten;5;6");
+        assertThat(csv(dashboard, MetricsCsv.Figure.BUDDY_EVALUATIONS)).containsExactly(
+                "\uFEFFregio;van;tot_en_met;evaluaties;voorbereid;gesteund;contact_ouder;samenwerking_school;regie_ouder",
+                "UT EM;2026-01-01;2026-06-30;6;4.5;3.0;4.0;2.5;4.3");
+        assertThat(csv(dashboard, MetricsCsv.Figure.SESSION_THEMES)).containsExactly("\uFEFFregio;van;tot_en_met;themacode;thema;bijeenkomsten",
+                "UT EM;2026-01-01;2026-06-30;WACHTLIJST_ZORG;Wachtlijst;< 5");
     }
 
     private static List<String> csv(Dashboard dashboard, MetricsCsv.Figure figure) {

@@ -46,8 +46,9 @@ import nl.steunpunt.buddy.workflow.WorkItems;
 /**
  * Seeds the demo: two regions, the demo accounts, twenty buddy applications at different steps
  * of selection, a training session about to start, and (through {@link DemoMatching}) certified
- * buddies with help requests at every step of matching, and (through {@link DemoIntervisie}) their
- * intervisie. Runs in the {@code demo} profile only, and only on an empty database, so a restart
+ * buddies with help requests at every step of matching, (through {@link DemoIntervisie}) their
+ * intervisie, and for the manager's dashboard (through {@link DemoPast}) work that is overdue and (through
+ * {@link DemoHistory}) eighteen months of finished cases. Runs in the {@code demo} profile only, and only on an empty database, so a restart
  * keeps what the demo users did.
  */
 @Component
@@ -72,11 +73,15 @@ class DemoData {
     private final DemoMatching matching;
     private final DemoIntervisie intervisie;
     private final DemoClosure closure;
+    private final DemoPast past;
+    private final DemoHistory history;
 
     DemoData(Regions regions, LocalAccounts accounts, Applications applications, WorkItems workItems, Training training,
             Clock clock, @Value("${buddy.demo.password}") String password, DemoMatching matching, DemoIntervisie intervisie,
-            DemoClosure closure) {
+            DemoClosure closure, DemoPast past, DemoHistory history) {
         this.matching = matching;
+        this.past = past;
+        this.history = history;
         this.intervisie = intervisie;
         this.closure = closure;
         this.training = training;
@@ -136,6 +141,8 @@ class DemoData {
         matching.seed(buddies);
         intervisie.seed(buddies);
         closure.seed(buddies);
+        past.seed();
+        history.seed();
     }
 
     private NewApplication application(int i) {

@@ -7,12 +7,15 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nl.steunpunt.buddy.metrics.Count;
+
 /**
  * What a {@link BuddyChart} draws, typed on the Java side: a bar chart (horizontal or not) with its
- * category labels and one or more series; a missing value (a suppressed figure) is left out of the
- * chart. {@link #toJson()} gives the chart.js configuration.
+ * category labels and one or more series. A missing value (a suppressed figure) is {@code null}: the
+ * chart draws no bar for it but the marker {@link Count#SUPPRESSED}, and its tooltip says
+ * {@code suppressedNote}. {@link #toJson()} gives the chart.js configuration.
  */
-public record ChartSpec(boolean horizontal, List<String> labels, List<Series> series) {
+public record ChartSpec(boolean horizontal, List<String> labels, List<Series> series, String suppressedNote) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> COLOURS = List.of("#1a6fb0", "#d9822b", "#3c9a5f", "#8e5ea2");
@@ -24,6 +27,11 @@ public record ChartSpec(boolean horizontal, List<String> labels, List<Series> se
     public ChartSpec {
         labels = List.copyOf(labels);
         series = List.copyOf(series);
+    }
+
+    /** Whether the series hold a suppressed value, drawn as a marker instead of a bar. */
+    public boolean hasSuppressed() {
+        return series.stream().anyMatch(s -> s.values().stream().anyMatch(java.util.Objects::isNull));
     }
 
     /** The chart.js configuration of a bar chart. */
@@ -38,7 +46,10 @@ public record ChartSpec(boolean horizontal, List<String> labels, List<Series> se
         }
         Map<String, Object> options = new LinkedHashMap<>();
         options.put("indexAxis", horizontal ? "y" : "x");
-        options.put("plugins", Map.of("legend", Map.of("display", series.size() > 1)));
+        Map<String, Object> plugins = new LinkedHashMap<>();
+        plugins.put("legend", Map.of("display", series.size() > 1));
+        plugins.put("buddySuppressed", Map.of("label", Count.SUPPRESSED, "note", suppressedNote == null ? "" : suppressedNote));
+        options.put("plugins", plugins);
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("type", "bar");
         config.put("data", Map.of("labels", labels, "datasets", datasets));

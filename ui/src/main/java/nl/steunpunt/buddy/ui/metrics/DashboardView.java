@@ -39,8 +39,8 @@ import nl.steunpunt.buddy.ui.base.Notifications;
 
 /**
  * The manager's dashboard: for one of her regions or all of them together and a period, the
- * funnel, lead times, open and overdue work, capacity, evaluation scores, intervisie attendance and
- * signal themes. Each figure as a chart, beside it the same as a table, and as CSV. Counts below
+ * funnel, lead times, open and overdue work, capacity, the parents' and the buddies' evaluation
+ * scores, intervisie attendance, and the themes of contact logs and of intervisie sessions. Each figure as a chart, beside it the same as a table, and as CSV. Counts below
  * five read "&lt; 5"; there are no names on it.
  */
 @Route("dashboard")
@@ -161,14 +161,14 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
         switch (section.figure()) {
             case FUNNEL -> {
                 List<String> labels = dashboard.funnel().stream().map(s -> getTranslation("metrics.funnel." + s.key())).toList();
-                section.chart().setSpec(new ChartSpec(false, labels,
+                section.chart().setSpec(chart(false, labels,
                         List.of(series("metrics.funnel.count", dashboard.funnel(), s -> count(s.count())))));
                 table(section, List.of("metrics.funnel.stage", "metrics.funnel.count"),
                         dashboard.funnel().stream().map(s -> List.of(getTranslation("metrics.funnel." + s.key()), s.count().text())).toList());
             }
             case LEAD_TIMES -> {
                 List<String> labels = dashboard.leadTimes().stream().map(l -> getTranslation("metrics.lead-times." + l.key())).toList();
-                section.chart().setSpec(new ChartSpec(true, labels, List.of(
+                section.chart().setSpec(chart(true, labels, List.of(
                         series("metrics.lead-times.p50", dashboard.leadTimes(), l -> measure(l.p50())),
                         series("metrics.lead-times.p90", dashboard.leadTimes(), l -> measure(l.p90())))));
                 table(section, List.of("metrics.lead-times.kind", "metrics.lead-times.cases", "metrics.lead-times.p50", "metrics.lead-times.p90"),
@@ -177,7 +177,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             }
             case TASKS -> {
                 List<String> labels = dashboard.tasks().stream().map(Dashboard.TaskLoad::taskName).toList();
-                section.chart().setSpec(new ChartSpec(true, labels, List.of(
+                section.chart().setSpec(chart(true, labels, List.of(
                         series("metrics.tasks.open", dashboard.tasks(), t -> count(t.open())),
                         series("metrics.tasks.overdue", dashboard.tasks(), t -> count(t.overdue())))));
                 table(section, List.of("metrics.tasks.task", "metrics.tasks.open", "metrics.tasks.overdue"),
@@ -185,7 +185,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             }
             case CAPACITY -> {
                 Dashboard.CapacityUse c = dashboard.capacity();
-                section.chart().setSpec(new ChartSpec(true,
+                section.chart().setSpec(chart(true,
                         List.of(getTranslation("metrics.capacity.active"), getTranslation("metrics.capacity.places")),
                         List.of(new ChartSpec.Series(getTranslation("metrics.capacity.title"),
                                 java.util.Arrays.asList(count(c.activeMatches()), count(c.places()))))));
@@ -197,7 +197,7 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 Dashboard.EvaluationScores e = dashboard.evaluations();
                 List<String> questions = List.of("metrics.evaluations.felt-heard", "metrics.evaluations.regained-control",
                         "metrics.evaluations.school-cooperation");
-                section.chart().setSpec(new ChartSpec(true, questions.stream().map(this::getTranslation).toList(),
+                section.chart().setSpec(chart(true, questions.stream().map(this::getTranslation).toList(),
                         List.of(new ChartSpec.Series(getTranslation("metrics.evaluations.average"),
                                 java.util.Arrays.asList(measure(e.feltHeard()), measure(e.regainedControl()), measure(e.schoolCooperation()))))));
                 List<String> header = new ArrayList<>(List.of("metrics.evaluations.count"));
@@ -205,9 +205,23 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
                 table(section, header, List.of(List.of(e.evaluations().text(), e.feltHeard().text(), e.regainedControl().text(),
                         e.schoolCooperation().text())));
             }
+            case BUDDY_EVALUATIONS -> {
+                Dashboard.BuddyEvaluationScores b = dashboard.buddyEvaluations();
+                List<String> questions = List.of("metrics.buddy-evaluations.prepared", "metrics.buddy-evaluations.supported",
+                        "metrics.buddy-evaluations.parent-contact", "metrics.buddy-evaluations.school-cooperation",
+                        "metrics.buddy-evaluations.parent-in-control");
+                section.chart().setSpec(chart(true, questions.stream().map(this::getTranslation).toList(),
+                        List.of(new ChartSpec.Series(getTranslation("metrics.evaluations.average"), java.util.Arrays.asList(
+                                measure(b.prepared()), measure(b.supported()), measure(b.parentContact()), measure(b.schoolCooperation()),
+                                measure(b.parentInControl()))))));
+                List<String> header = new ArrayList<>(List.of("metrics.evaluations.count"));
+                header.addAll(questions);
+                table(section, header, List.of(List.of(b.evaluations().text(), b.prepared().text(), b.supported().text(),
+                        b.parentContact().text(), b.schoolCooperation().text(), b.parentInControl().text())));
+            }
             case INTERVISIE -> {
                 Dashboard.IntervisieAttendance i = dashboard.intervisie();
-                section.chart().setSpec(new ChartSpec(true, List.of(getTranslation("metrics.intervisie.percent")),
+                section.chart().setSpec(chart(true, List.of(getTranslation("metrics.intervisie.percent")),
                         List.of(new ChartSpec.Series(getTranslation("metrics.intervisie.percent"),
                                 java.util.Arrays.asList(measure(i.percentPresent()))))));
                 table(section, List.of("metrics.intervisie.sessions", "metrics.intervisie.attendances", "metrics.intervisie.percent"),
@@ -215,11 +229,18 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             }
             case THEMES -> {
                 List<String> labels = dashboard.themes().stream().map(Dashboard.ThemeCount::themeName).toList();
-                section.chart().setSpec(new ChartSpec(true, labels, List.of(
+                section.chart().setSpec(chart(true, labels, List.of(
                         series("metrics.themes.matches", dashboard.themes(), t -> count(t.matches())),
                         series("metrics.themes.mentions", dashboard.themes(), t -> count(t.mentions())))));
                 table(section, List.of("metrics.themes.theme", "metrics.themes.matches", "metrics.themes.mentions"),
                         dashboard.themes().stream().map(t -> List.of(t.themeName(), t.matches().text(), t.mentions().text())).toList());
+            }
+            case SESSION_THEMES -> {
+                List<String> labels = dashboard.sessionThemes().stream().map(Dashboard.SessionThemeCount::themeName).toList();
+                section.chart().setSpec(chart(true, labels, List.of(
+                        series("metrics.session-themes.sessions", dashboard.sessionThemes(), t -> count(t.sessions())))));
+                table(section, List.of("metrics.themes.theme", "metrics.session-themes.sessions"),
+                        dashboard.sessionThemes().stream().map(t -> List.of(t.themeName(), t.sessions().text())).toList());
             }
         }
     }
@@ -233,6 +254,11 @@ public class DashboardView extends VerticalLayout implements HasDynamicTitle {
             }
         }
         table.setItems(rows);
+    }
+
+    /** A bar chart whose suppressed values say so in their tooltip. */
+    private ChartSpec chart(boolean horizontal, List<String> labels, List<ChartSpec.Series> series) {
+        return new ChartSpec(horizontal, labels, series, getTranslation("metrics.chart.suppressed", Count.MINIMUM));
     }
 
     private <T> ChartSpec.Series series(String labelKey, List<T> items, Function<T, Double> value) {

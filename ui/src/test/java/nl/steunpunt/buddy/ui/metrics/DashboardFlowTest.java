@@ -241,7 +241,7 @@ class DashboardFlowTest extends KaribuTest {
     private Map<String, List<String>> snapshot(String region) {
         Map<String, List<String>> rows = new TreeMap<>();
         for (String table : List.of("metrics_application", "metrics_help_request", "metrics_buddy", "metrics_evaluation",
-                "metrics_intervisie_session", "metrics_signal")) {
+                "metrics_intervisie_session", "metrics_signal", "metrics_buddy_evaluation", "metrics_intervisie_theme")) {
             rows.put(table, db.sql("SELECT t::text FROM " + table + " t WHERE region_code = ? ORDER BY 1").param(region).query(String.class).list());
         }
         rows.put("metrics_task", db.sql("SELECT task_id || task_key || process_key || COALESCE(due_at::text, '-') "

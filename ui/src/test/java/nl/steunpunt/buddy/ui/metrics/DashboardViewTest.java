@@ -100,6 +100,32 @@ class DashboardViewTest extends KaribuTest {
     }
 
     @Test
+    void a_suppressed_figure_reaches_the_chart_as_null_with_its_marker_and_note_not_as_zero() throws Exception {
+        MatchingWorld.Scene a = matching.scene();
+        String manager = manager(a.region());
+        applications(a.region(), 6, clock.instant().minus(Duration.ofDays(10)));
+
+        openAppAs(manager);
+        UI.getCurrent().navigate(DashboardView.class);
+        BuddyChart chart = _get(BuddyChart.class, spec -> spec.withId("metrics-funnel-chart"));
+        // Applied 6; selected 2, certified, matched and closed none: all but the first suppressed.
+        assertThat(chart.getSpec().series().get(0).values()).containsExactly(6.0, null, null, null, null);
+        assertThat(chart.getSpec().hasSuppressed()).isTrue();
+        com.fasterxml.jackson.databind.JsonNode config = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(chart.getElement().getProperty("config"));
+        assertThat(config.at("/data/datasets/0/data").toString()).isEqualTo("[6.0,null,null,null,null]");
+        assertThat(config.at("/options/plugins/buddySuppressed/label").asText()).isEqualTo("< 5");
+        assertThat(config.at("/options/plugins/buddySuppressed/note").asText()).isEqualTo(
+                "Minder dan 5 gevallen: niet getoond, zodat niemand herkenbaar is");
+        assertThat(row("metrics-funnel-table", "Geselecteerd")).containsExactly("Geselecteerd", "< 5");
+
+        BuddyChart buddyEvaluations = _get(BuddyChart.class, spec -> spec.withId("metrics-buddy-evaluations-chart"));
+        assertThat(buddyEvaluations.getSpec().series().get(0).values()).hasSize(5).containsOnlyNulls();
+        BuddyChart sessionThemes = _get(BuddyChart.class, spec -> spec.withId("metrics-session-themes-chart"));
+        assertThat(sessionThemes.getSpec().labels()).isEmpty();
+    }
+
+    @Test
     void a_manager_of_another_region_is_refused_and_nobody_but_managers_and_administrators_sees_figures() {
         MatchingWorld.Scene a = matching.scene();
         MatchingWorld.Scene b = matching.scene();

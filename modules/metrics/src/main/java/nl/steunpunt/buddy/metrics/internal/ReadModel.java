@@ -86,6 +86,28 @@ public class ReadModel {
                    present = EXCLUDED.present, absent = EXCLUDED.absent, excused = EXCLUDED.excused
             """;
 
+    private static final String BUDDY_EVALUATIONS = """
+            INSERT INTO metrics_buddy_evaluation (match_id, region_code, submitted_at, prepared, supported, parent_contact,
+                   school_cooperation, parent_in_control)
+            SELECT e.match_id, e.region_code, e.submitted_at, e.prepared, e.supported, e.parent_contact, e.school_cooperation,
+                   e.parent_in_control
+            FROM buddy_evaluation e
+            %s
+            ON CONFLICT (match_id) DO UPDATE SET region_code = EXCLUDED.region_code, submitted_at = EXCLUDED.submitted_at,
+                   prepared = EXCLUDED.prepared, supported = EXCLUDED.supported, parent_contact = EXCLUDED.parent_contact,
+                   school_cooperation = EXCLUDED.school_cooperation, parent_in_control = EXCLUDED.parent_in_control
+            """;
+
+    private static final String SESSION_THEMES = """
+            INSERT INTO metrics_intervisie_theme (session_id, theme_code, theme_name, region_code, held_at)
+            SELECT s.id, t.theme_code, st.name, g.region_code, s.starts_at
+            FROM intervisie_session s JOIN intervisie_group g ON g.id = s.group_id
+            JOIN intervisie_theme t ON t.session_id = s.id JOIN signal_theme st ON st.code = t.theme_code
+            WHERE s.status = 'HELD' %s
+            ON CONFLICT (session_id, theme_code) DO UPDATE SET theme_name = EXCLUDED.theme_name, region_code = EXCLUDED.region_code,
+                   held_at = EXCLUDED.held_at
+            """;
+
     private static final String SIGNALS = """
             INSERT INTO metrics_signal (line_id, theme_code, theme_name, region_code, match_id, contact_on)
             SELECT l.id, t.theme_code, t.theme_name, l.region_code, l.match_id, l.contact_on
@@ -116,7 +138,7 @@ public class ReadModel {
             """;
 
     private static final String[] TABLES = { "metrics_application", "metrics_help_request", "metrics_buddy", "metrics_evaluation",
-            "metrics_intervisie_session", "metrics_signal", "metrics_task" };
+            "metrics_intervisie_session", "metrics_signal", "metrics_task", "metrics_buddy_evaluation", "metrics_intervisie_theme" };
 
     private final JdbcClient db;
 
@@ -150,8 +172,15 @@ public class ReadModel {
         db.sql(EVALUATIONS.formatted("WHERE e.match_id = ?")).param(matchId).update();
     }
 
+    void buddyEvaluation(UUID matchId) {
+        db.sql(BUDDY_EVALUATIONS.formatted("WHERE e.match_id = ?")).param(matchId).update();
+    }
+
+    /** The session's attendance and its themes. */
     void session(UUID sessionId) {
         db.sql(SESSIONS.formatted("AND s.id = ?")).param(sessionId).update();
+        db.sql("DELETE FROM metrics_intervisie_theme WHERE session_id = ?").param(sessionId).update();
+        db.sql(SESSION_THEMES.formatted("AND s.id = ?")).param(sessionId).update();
     }
 
     /** The line's themes again, and the previous-line days of its match's lines (before and after). */
@@ -187,6 +216,8 @@ public class ReadModel {
         db.sql(SESSIONS.formatted("")).update();
         db.sql(SIGNALS.formatted("")).update();
         linkSignals();
+        db.sql(BUDDY_EVALUATIONS.formatted("")).update();
+        db.sql(SESSION_THEMES.formatted("")).update();
     }
 
     private static String[] codes(Collection<RegionCode> regions) {

@@ -1,8 +1,11 @@
 package nl.steunpunt.buddy.metrics.internal;
 
+import java.util.Set;
+
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import nl.steunpunt.buddy.closure.BuddyEvaluationSubmitted;
 import nl.steunpunt.buddy.closure.ParentEvaluationSubmitted;
 import nl.steunpunt.buddy.intervisie.SessionRecorded;
 import nl.steunpunt.buddy.matching.BuddyProposed;
@@ -11,6 +14,7 @@ import nl.steunpunt.buddy.matching.HelpRequestWithdrawn;
 import nl.steunpunt.buddy.matching.HelpRequested;
 import nl.steunpunt.buddy.matching.MatchActivated;
 import nl.steunpunt.buddy.matching.MatchHandedOver;
+import nl.steunpunt.buddy.matching.PoolCapacityChanged;
 import nl.steunpunt.buddy.recruitment.ApplicationRejected;
 import nl.steunpunt.buddy.recruitment.ApplicationWithdrawn;
 import nl.steunpunt.buddy.recruitment.BuddyApplied;
@@ -120,6 +124,18 @@ class ReadModelUpdates {
         model.evaluation(event.matchId());
     }
 
+    @ApplicationModuleListener
+    void on(BuddyEvaluationSubmitted event) {
+        model.buddyEvaluation(event.matchId());
+    }
+
+    /** A buddy's own maximum, the region's default or the pool itself changed: the region's pool is refreshed. */
+    @ApplicationModuleListener
+    void on(PoolCapacityChanged event) {
+        model.buddies(Set.of(event.region()));
+    }
+
+    /** Attendance and themes of the session. */
     @ApplicationModuleListener
     void on(SessionRecorded event) {
         model.session(event.sessionId());
