@@ -28,8 +28,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 final class Restore {
 
     /** The engine's creation scripts in the order its schema creation runs them. */
-    private static final List<String> CAMUNDA_SCRIPTS = List.of("engine", "history", "identity", "case.engine", "case.history",
-            "decision.engine", "decision.history");
+    private static final List<String> CAMUNDA_SCRIPTS = List.of("activiti.postgres.create.engine.sql",
+            "activiti.postgres.create.history.sql", "activiti.postgres.create.identity.sql", "activiti.postgres.create.case.engine.sql",
+            "activiti.postgres.create.case.history.sql", "activiti.postgres.create.decision.engine.sql",
+            "activiti.postgres.create.decision.history.sql");
 
     private Restore() {
     }
@@ -107,8 +109,8 @@ final class Restore {
     }
 
     private static void createEngineSchema(Connection connection) throws SQLException, IOException {
-        for (String component : CAMUNDA_SCRIPTS) {
-            String resource = "org/camunda/bpm/engine/db/create/activiti.postgres.create." + component + ".sql";
+        for (String script : CAMUNDA_SCRIPTS) {
+            String resource = "org/camunda/bpm/engine/db/create/" + script;
             try (InputStream in = Restore.class.getClassLoader().getResourceAsStream(resource)) {
                 if (in == null) {
                     throw new IllegalStateException("The process engine's script " + resource + " is not on the class path");
