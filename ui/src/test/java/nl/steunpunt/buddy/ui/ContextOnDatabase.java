@@ -39,6 +39,7 @@ final class ContextOnDatabase {
         properties.put("spring.jmx.enabled", false);
         properties.put("spring.main.banner-mode", "off");
         return new SpringApplicationBuilder(BuddyApplication.class, ApplicationTest.TestClockConfiguration.class)
+                .main(BuddyApplication.class)
                 .profiles("test")
                 .web(WebApplicationType.SERVLET)
                 .contextFactory(ApplicationContextFactory.of(() -> new GenericWebApplicationContext(new MockServletContext())))
