@@ -122,12 +122,12 @@ public class Matchmaking {
             return List.of();
         }
         List<Object[]> rows = db.sql("SELECT b.application_id, b.reference, b.region_code, b.place, b.schools, b.max_matches, "
-                + "COALESCE(s.max_matches, 2), " + MatchRecords.OPEN_LOAD + ", b.leaving_since IS NOT NULL FROM matching_buddy b "
+                + "COALESCE(s.max_matches, 2), " + MatchRecords.OPEN_LOAD + ", b.leaving_since IS NOT NULL, b.version FROM matching_buddy b "
                 + "LEFT JOIN matching_setting s ON s.region_code = b.region_code WHERE b.region_code IN (:regions) "
                 + "AND b.archived_at IS NULL ORDER BY b.reference")
                 .param("regions", regions)
                 .query((rs, n) -> new Object[] { rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6), rs.getInt(7), rs.getInt(8), rs.getBoolean(9) })
+                        rs.getString(5), rs.getObject(6), rs.getInt(7), rs.getInt(8), rs.getBoolean(9), rs.getLong(10) })
                 .list();
         Map<ApplicationId, String> names = applications.displayNames(rows.stream().map(r -> new ApplicationId((UUID) r[0])).toList());
         List<PoolBuddy> pool = new ArrayList<>();
@@ -136,7 +136,7 @@ public class Matchmaking {
             Optional<Integer> own = Optional.ofNullable((Integer) r[5]);
             pool.add(new PoolBuddy(id, (String) r[1], names.getOrDefault(id, id.toString()), new RegionCode((String) r[2]),
                     training.isQualified(id), applications.vogValid(id), (Integer) r[7], own.orElse((Integer) r[6]), own,
-                    Optional.ofNullable((String) r[3]), Codes.strings((String) r[4]), training.accountOf(id).isPresent(), (Boolean) r[8]));
+                    Optional.ofNullable((String) r[3]), Codes.strings((String) r[4]), training.accountOf(id).isPresent(), (Boolean) r[8], (Long) r[9]));
         }
         return pool;
     }
@@ -147,6 +147,19 @@ public class Matchmaking {
      * her own maximum of open matches.
      */
     public void saveBuddyProfile(ApplicationId buddy, String place, Set<String> schools, Integer maxMatches) {
+        saveProfile(buddy, null, place, schools, maxMatches);
+    }
+
+    /**
+     * As {@link #saveBuddyProfile(ApplicationId, String, Set, Integer)}, but only over the profile the
+     * coordinator was shown ({@link PoolBuddy#version()}): when a colleague saved it meanwhile, nothing
+     * is saved and she is asked to look again, so neither change is silently lost.
+     */
+    public void saveBuddyProfile(ApplicationId buddy, long version, String place, Set<String> schools, Integer maxMatches) {
+        saveProfile(buddy, version, place, schools, maxMatches);
+    }
+
+    private void saveProfile(ApplicationId buddy, Long version, String place, Set<String> schools, Integer maxMatches) {
         Actor actor = currentActor.require();
         RegionCode region = db.sql("SELECT region_code FROM matching_buddy WHERE application_id = ?").param(buddy.value())
                 .query(String.class).optional().map(RegionCode::new)
@@ -172,8 +185,13 @@ public class Matchmaking {
         if (maxMatches != null && (maxMatches < 0 || maxMatches > 10)) {
             throw new InvalidInputException("error.settings.max-matches.invalid", 0, 10);
         }
-        db.sql("UPDATE matching_buddy SET place = ?, schools = ?, max_matches = ?, version = version + 1 WHERE application_id = ?")
-                .params(placeName, normalised.isEmpty() ? null : String.join(",", normalised), maxMatches, buddy.value()).update();
+        int saved = db.sql("UPDATE matching_buddy SET place = ?, schools = ?, max_matches = ?, version = version + 1 "
+                + "WHERE application_id = ? AND (CAST(? AS BIGINT) IS NULL OR version = ?)")
+                .params(placeName, normalised.isEmpty() ? null : String.join(",", normalised), maxMatches, buddy.value(), version, version)
+                .update();
+        if (saved == 0) {
+            throw new InvalidInputException("error.edit.conflict");
+        }
         audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, buddy.value(), region));
         events.publishEvent(new PoolCapacityChanged(region));
     }

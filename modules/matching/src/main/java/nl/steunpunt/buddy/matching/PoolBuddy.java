@@ -11,8 +11,9 @@ import nl.steunpunt.buddy.shared.RegionCode;
  *
  * @param maxMatchesOverride her own maximum, when it differs from the region's
  * @param leaving            she announced that she stops: no longer proposed, her matches are being handed over
+ * @param version            of her profile: a save over an older version is refused as a conflicting change
  */
 public record PoolBuddy(ApplicationId id, String reference, String name, RegionCode region, boolean qualified, boolean vogValid,
         int openMatches, int maxMatches, Optional<Integer> maxMatchesOverride, Optional<String> place, Set<String> schools,
-        boolean hasAccount, boolean leaving) {
+        boolean hasAccount, boolean leaving, long version) {
 }

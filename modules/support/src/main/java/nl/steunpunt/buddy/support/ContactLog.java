@@ -90,9 +90,22 @@ public class ContactLog {
      * were deactivated since may stay on the line; new ones must be active.
      */
     public void correct(long lineId, NewContact contact) {
+        correctLine(lineId, null, contact);
+    }
+
+    /**
+     * As {@link #correct(long, NewContact)}, but only over the line as the buddy was shown it
+     * ({@link ContactEntry#version()}): when it was corrected meanwhile (on another device), nothing is
+     * saved and she is asked to look again, so neither correction is silently lost.
+     */
+    public void correct(long lineId, long version, NewContact contact) {
+        correctLine(lineId, version, contact);
+    }
+
+    private void correctLine(long lineId, Long version, NewContact contact) {
         Actor actor = currentActor.require();
-        Line line = db.sql("SELECT match_id, recorded_by, recorded_at FROM contact_log WHERE id = ? FOR UPDATE").param(lineId)
-                .query((rs, n) -> new Line(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant()))
+        Line line = db.sql("SELECT match_id, recorded_by, recorded_at, version FROM contact_log WHERE id = ? FOR UPDATE").param(lineId)
+                .query((rs, n) -> new Line(rs.getObject(1, UUID.class), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getLong(4)))
                 .optional().orElseThrow(() -> new NotFoundException("error.contact.not-found"));
         MatchFacts match = ownOpenMatch(actor, line.match());
         if (!line.recordedBy().equals(actor.userId())) {
@@ -104,7 +117,10 @@ public class ContactLog {
         Set<String> kept = new TreeSet<>(db.sql("SELECT theme_code FROM contact_log_theme WHERE log_id = ?").param(lineId)
                 .query(String.class).list());
         Valid valid = validate(match, contact, kept);
-        db.sql("UPDATE contact_log SET contact_on = ?, kind = ?, minutes = ?, topics = ?, corrected_at = ? WHERE id = ?")
+        if (version != null && version != line.version()) {
+            throw new InvalidInputException("error.edit.conflict");
+        }
+        db.sql("UPDATE contact_log SET contact_on = ?, kind = ?, minutes = ?, topics = ?, corrected_at = ?, version = version + 1 WHERE id = ?")
                 .params(valid.on(), valid.kind().name(), valid.minutes(), valid.topics(), Timestamp.from(clock.instant()), lineId)
                 .update();
         Map<String, String> recordedNames = new HashMap<>();
@@ -139,14 +155,14 @@ public class ContactLog {
                         .add(new RecordedTheme(rs.getString(2), rs.getString(3))))
                 .list();
         boolean writable = ownMatch && match.isOpen();
-        List<ContactEntry> entries = db.sql("SELECT id, contact_on, kind, minutes, topics, recorded_at, corrected_at FROM contact_log "
+        List<ContactEntry> entries = db.sql("SELECT id, contact_on, kind, minutes, topics, recorded_at, corrected_at, version FROM contact_log "
                 + "WHERE match_id = ? ORDER BY contact_on DESC, id DESC").param(matchId)
                 .query((rs, n) -> {
                     Instant recordedAt = rs.getTimestamp(6).toInstant();
                     return new ContactEntry(rs.getLong(1), rs.getObject(2, LocalDate.class), ContactKind.valueOf(rs.getString(3)),
                             rs.getInt(4), Optional.ofNullable(rs.getString(5)), List.copyOf(themes.getOrDefault(rs.getLong(1), List.of())),
                             recordedAt, Optional.ofNullable(rs.getTimestamp(7)).map(Timestamp::toInstant),
-                            writable && correctable(recordedAt));
+                            writable && correctable(recordedAt), rs.getLong(8));
                 })
                 .list();
         return new MatchLog(match.id(), match.reference(), match.status(), writable, earliest(match), entries);
@@ -166,7 +182,7 @@ public class ContactLog {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private record Line(UUID match, String recordedBy, Instant recordedAt) {
+    private record Line(UUID match, String recordedBy, Instant recordedAt, long version) {
     }
 
     private record Valid(LocalDate on, ContactKind kind, int minutes, String topics, Map<String, String> themes) {

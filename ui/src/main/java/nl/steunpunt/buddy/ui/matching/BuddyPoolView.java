@@ -126,7 +126,7 @@ public class BuddyPoolView extends VerticalLayout implements HasDynamicTitle {
         cancel.setId("profile-cancel");
         Button save = new Button(getTranslation("catalogue.save"), e -> {
             try {
-                matchmaking.saveBuddyProfile(buddy.id(), place.getValue(), schoolsOf(schools.getValue()), max.getValue());
+                matchmaking.saveBuddyProfile(buddy.id(), buddy.version(), place.getValue(), schoolsOf(schools.getValue()), max.getValue());
                 Notifications.success("buddy-pool.saved", buddy.name());
                 dialog.close();
                 refresh();

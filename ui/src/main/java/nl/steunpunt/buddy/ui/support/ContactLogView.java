@@ -64,7 +64,7 @@ public class ContactLogView extends VerticalLayout implements HasUrlParameter<St
     private final Button save = new Button();
     private final Button cancel = new Button();
     private MatchLog log;
-    private Optional<Long> correcting = Optional.empty();
+    private Optional<ContactEntry> correcting = Optional.empty();
 
     public ContactLogView(ContactLog contactLog, Signals signals, Clock clock) {
         this.contactLog = contactLog;
@@ -159,7 +159,7 @@ public class ContactLogView extends VerticalLayout implements HasUrlParameter<St
         if (!entry.correctable()) {
             return;
         }
-        correcting = Optional.of(entry.id());
+        correcting = Optional.of(entry);
         on.setValue(entry.on());
         kind.setValue(entry.kind());
         minutes.setValue(entry.minutes());
@@ -179,7 +179,7 @@ public class ContactLogView extends VerticalLayout implements HasUrlParameter<St
                 themes.getValue().stream().map(SignalTheme::code).collect(Collectors.toSet()));
         try {
             if (correcting.isPresent()) {
-                contactLog.correct(correcting.get(), contact);
+                contactLog.correct(correcting.get().id(), correcting.get().version(), contact);
                 Notifications.success("contact-log.corrected.done");
             } else {
                 contactLog.record(log.match(), contact);

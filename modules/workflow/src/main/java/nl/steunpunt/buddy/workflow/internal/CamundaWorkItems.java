@@ -30,6 +30,7 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -68,10 +69,11 @@ class CamundaWorkItems implements WorkItems {
     private final Actors actors;
     private final CaseNoteRepository notes;
     private final Clock clock;
+    private final JdbcClient db;
 
     CamundaWorkItems(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
             RepositoryService repositoryService, IdentityService identityService, CurrentActor currentActor,
-            Actors actors, CaseNoteRepository notes, Clock clock) {
+            Actors actors, CaseNoteRepository notes, Clock clock, JdbcClient db) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -81,6 +83,7 @@ class CamundaWorkItems implements WorkItems {
         this.actors = actors;
         this.notes = notes;
         this.clock = clock;
+        this.db = db;
     }
 
     @Override
@@ -174,6 +177,7 @@ class CamundaWorkItems implements WorkItems {
     @Override
     public void complete(String taskId, Map<String, Object> routing, Runnable domainAction) {
         Actor actor = currentActor.require();
+        lockOpenTask(taskId);
         Task task = openVisibleTask(taskId, actor);
         if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
             throw new TaskTakenException(displayName(task.getAssignee()));
@@ -293,9 +297,25 @@ class CamundaWorkItems implements WorkItems {
     private Task visibleTask(String taskId, Actor actor) {
         Task task = visibleTo(taskService.createTaskQuery().taskId(taskId), actor).initializeFormKeys().singleResult();
         if (task == null) {
+            // Not found for her: gone meanwhile (its process moved on or ended), or never hers to see.
+            if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+                throw new TaskGoneException();
+            }
             throw new AccessDeniedException("error.access.other-region");
         }
         return task;
+    }
+
+    /**
+     * Holds the task's row until this transaction ends, on whichever node: a second completion of the
+     * same task waits here and then finds it gone, before its domain action runs. The engine's own
+     * optimistic lock would only refuse it at the very end, after that action.
+     */
+    private void lockOpenTask(String taskId) {
+        if (taskId == null || db.sql("SELECT id_ FROM act_ru_task WHERE id_ = ? FOR UPDATE").param(taskId).query(String.class)
+                .optional().isEmpty()) {
+            throw new TaskGoneException();
+        }
     }
 
     /**
