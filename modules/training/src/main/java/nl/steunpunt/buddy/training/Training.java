@@ -43,6 +43,9 @@ import nl.steunpunt.buddy.shared.Role;
 @Transactional
 public class Training {
 
+    /** A user name as accounts have them: no spaces or control characters, at most 100 characters. */
+    private static final java.util.regex.Pattern ACCOUNT = java.util.regex.Pattern.compile("[\\p{L}\\p{N}._@+-]{1,100}");
+
     public static final String BASIC_TRACK = "BASIS";
 
     private final JdbcClient db;
@@ -102,6 +105,9 @@ public class Training {
     public void linkAccount(ApplicationId trainee, String userId) {
         Actor actor = currentActor.require();
         requireRole(actor, regionOf(trainee), Role.COORDINATOR);
+        if (userId == null || !ACCOUNT.matcher(userId).matches()) {
+            throw new InvalidInputException("error.training.account.invalid");
+        }
         db.sql("UPDATE training_enrollment SET buddy_user_id = ? WHERE application_id = ?").params(userId, trainee.value()).update();
     }
 

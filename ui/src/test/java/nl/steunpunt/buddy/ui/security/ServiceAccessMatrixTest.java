@@ -191,6 +191,11 @@ class ServiceAccessMatrixTest extends ApplicationTest {
      * interface that a bean elsewhere (a module's internals, the ui) implements; by key.
      */
     Map<String, Target> enumerate() {
+        return enumerate(context);
+    }
+
+    /** The same, in any application context (the bad-input corpus walks the same methods). */
+    static Map<String, Target> enumerate(ApplicationContext context) {
         Map<String, Target> targets = new TreeMap<>();
         for (String name : context.getBeanDefinitionNames()) {
             Class<?> type = context.getType(name);
@@ -242,9 +247,9 @@ class ServiceAccessMatrixTest extends ApplicationTest {
 
     // ---- policy ---------------------------------------------------------------------------------
 
-    Map<String, Policy> policy() {
+    static Map<String, Policy> policy() {
         Map<String, Policy> policy = new LinkedHashMap<>();
-        try (InputStream in = getClass().getResourceAsStream("/access/service-policy.csv")) {
+        try (InputStream in = ServiceAccessMatrixTest.class.getResourceAsStream("/access/service-policy.csv")) {
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             for (String line : text.split("\n")) {
                 if (line.isBlank() || line.startsWith("#")) {

@@ -76,6 +76,9 @@ class CamundaCaseDiagrams implements CaseDiagrams {
         }
         List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(caseReference).list();
+        if (instances.isEmpty()) {
+            return List.of(); // no such case: nothing was shown, so there is no view to record
+        }
         Map<String, RegionCode> regions = regionsOf(instances);
         if (!actor.hasRole(Role.ADMIN)) {
             for (HistoricProcessInstance instance : instances) {
