@@ -26,7 +26,7 @@ public final class Outages {
             if (current instanceof CannotCreateTransactionException || current instanceof DataAccessResourceFailureException
                     || current instanceof SQLTransientConnectionException || current instanceof ConnectException
                     || current instanceof TransactionSystemException && current.getCause() == null
-                    || current instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")
+                    || current instanceof SQLException sql && connectionState(sql.getSQLState())
                     || current.getClass().getName().equals("org.hibernate.exception.JDBCConnectionException")) {
                 return true;
             }
@@ -35,5 +35,10 @@ public final class Outages {
             }
         }
         return false;
+    }
+
+    /** SQL state class 08 (connection exception) or 57P (the server is shutting down, crashed or starting). */
+    private static boolean connectionState(String state) {
+        return state != null && (state.startsWith("08") || state.startsWith("57P"));
     }
 }

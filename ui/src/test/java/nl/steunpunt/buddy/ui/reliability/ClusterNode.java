@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
- * One application instance in its own JVM (the test's class path), so that it can be killed with
+ * One application instance in its own JVM (the test's class path, the module folder as its project folder
+ * for Vaadin's development mode), so that it can be killed with
  * SIGKILL. Its output goes to {@code target/reliability/<name>.log}; lines of interest (the probe's
  * answers, the start-up line) are kept for {@link #await}.
  */
@@ -39,12 +40,12 @@ final class ClusterNode implements AutoCloseable {
         Files.createDirectories(directory);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path classPathFile = directory.resolve(name + ".classpath");
+        Path classPathFile = directory.resolve(name + ".classpath").toAbsolutePath();
         Files.writeString(classPathFile, "-cp \"" + classPath.replace("\\", "\\\\") + "\"\n", StandardCharsets.UTF_8);
         List<String> command = new ArrayList<>(List.of(java, "-Xmx640m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-Dfile.encoding=UTF-8", "@" + classPathFile, "nl.steunpunt.buddy.BuddyApplication"));
+                "-Dfile.encoding=UTF-8", "-Dproject.basedir=" + Path.of("").toAbsolutePath(), "@" + classPathFile, "nl.steunpunt.buddy.BuddyApplication"));
         arguments.forEach((key, value) -> command.add("--" + key + "=" + value));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile()).redirectErrorStream(true);
         builder.environment().put("LC_ALL", "C.UTF-8");
         ClusterNode node = new ClusterNode(name, builder.start());
         node.drain(directory.resolve(name + ".log"));
