@@ -184,7 +184,7 @@ class ClusterReliabilityTest {
         figures.put("Duration of the probe jobs (first to last, job log) / throughput",
                 String.format(java.util.Locale.ROOT, "%.1f s / %.0f jobs/s", jobSeconds, probeJobs / Math.max(jobSeconds, 0.001)));
         figures.put("Wait in the test after both nodes were up, incl. the lifecycle requests", seconds(waited));
-        figures.put("Job attempts that failed and were retried (optimistic locking between the nodes)", String.valueOf(failedAttempts));
+        figures.put("Job executions that failed and were retried (job log)", String.valueOf(failedAttempts));
         figures.put("Jobs completed twice", String.valueOf(duplicateJobs));
         figures.put("Side effects in the ledger / mails in the outbox / distinct", ledger + " / " + mails + " / " + distinctMails);
         figures.put("Duplicate side effects", String.valueOf(mails - distinctMails + (confirmations - LIFECYCLE_REQUESTS)));
