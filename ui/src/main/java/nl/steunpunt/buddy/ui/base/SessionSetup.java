@@ -79,24 +79,35 @@ public class SessionSetup implements VaadinServiceInitListener {
     private void handle(ErrorEvent event) {
         Throwable error = event.getThrowable();
         Locale locale = VaadinSession.getCurrent() == null ? BuddyI18NProvider.DUTCH : VaadinSession.getCurrent().getLocale();
-        String message;
         if (clientGone(error)) {
             // The browser went away mid-response (tab closed, network dropped): nobody to tell, nothing broken.
             log.debug("Client went away", error);
             return;
         }
-        TranslatableException translatable = find(error);
-        if (translatable != null) {
-            message = i18n.getTranslation(translatable.messageKey(), locale, translatable.arguments());
-        } else {
-            String incident = UUID.randomUUID().toString().substring(0, 8);
-            log.error("Unexpected error, incident {}", incident, error);
-            message = i18n.getTranslation("error.unexpected", locale, incident);
-        }
+        String message = messageFor(error, locale);
         if (UI.getCurrent() != null) {
             Notification notification = Notification.show(message, 6000, Notification.Position.MIDDLE);
             notification.addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
+    }
+
+    /**
+     * What the user is told about a failure, in her language: the message of a {@link TranslatableException},
+     * that the data cannot be reached during a database outage, or else an unexpected error with an incident
+     * code that is logged with the stack trace.
+     */
+    public String messageFor(Throwable error, Locale locale) {
+        TranslatableException translatable = find(error);
+        if (translatable != null) {
+            return i18n.getTranslation(translatable.messageKey(), locale, translatable.arguments());
+        }
+        if (Outages.databaseUnreachable(error)) {
+            log.warn("Database unreachable; the user is asked to try again: {}", error.toString());
+            return i18n.getTranslation(Outages.DATABASE_UNAVAILABLE, locale);
+        }
+        String incident = UUID.randomUUID().toString().substring(0, 8);
+        log.error("Unexpected error, incident {}", incident, error);
+        return i18n.getTranslation("error.unexpected", locale, incident);
     }
 
     static boolean clientGone(Throwable error) {

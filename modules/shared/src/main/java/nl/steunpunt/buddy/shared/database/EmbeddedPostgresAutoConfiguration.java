@@ -47,6 +47,7 @@ public class EmbeddedPostgresAutoConfiguration {
         config.setUsername("postgres");
         config.setPassword("postgres");
         config.setMaximumPoolSize(20);
+        config.setConnectionTimeout(5000);
         config.setPoolName("buddy-embedded");
         log.info("Using embedded PostgreSQL on port {}", postgres.getPort());
         return new HikariDataSource(config);

@@ -87,14 +87,14 @@ class ClosureFlow {
         }
 
         @Bean(ClosureProcess.Beans.SEND_PARENT_EVALUATION_LINK)
-        JavaDelegate sendParentEvaluationLinkDelegate(ClosureMails mails) {
-            return execution -> mails.sendLink(match(execution), request(execution),
-                    (String) execution.getVariable(ClosureProcess.Variables.REGION_CODE));
+        JavaDelegate sendParentEvaluationLinkDelegate(ClosureMails mails, SideEffectLedger ledger) {
+            return execution -> ledger.onceForStep(execution, "mail", () -> mails.sendLink(match(execution), request(execution),
+                    (String) execution.getVariable(ClosureProcess.Variables.REGION_CODE)));
         }
 
         @Bean(ClosureProcess.Beans.REMIND_PARENT_EVALUATION)
-        JavaDelegate remindParentEvaluationDelegate(ClosureMails mails) {
-            return execution -> mails.remind(match(execution), request(execution));
+        JavaDelegate remindParentEvaluationDelegate(ClosureMails mails, SideEffectLedger ledger) {
+            return execution -> ledger.onceForStep(execution, "mail", () -> mails.remind(match(execution), request(execution)));
         }
 
         @Bean(ClosureProcess.Beans.EXPIRE_EVALUATION_LINK)

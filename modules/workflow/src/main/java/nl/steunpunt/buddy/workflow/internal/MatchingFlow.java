@@ -202,9 +202,9 @@ class MatchingFlow implements WaitingListProposals {
         }
 
         @Bean(MatchingProcess.Beans.REMIND_FIRST_CONTACT)
-        JavaDelegate remindFirstContactDelegate(MatchingMails mails) {
-            return execution -> mails.remindFirstContact(request(execution),
-                    (String) execution.getVariable(MatchingProcess.Variables.PROPOSED_BUDDY_USER_ID));
+        JavaDelegate remindFirstContactDelegate(MatchingMails mails, SideEffectLedger ledger) {
+            return execution -> ledger.onceForStep(execution, "mail", () -> mails.remindFirstContact(request(execution),
+                    (String) execution.getVariable(MatchingProcess.Variables.PROPOSED_BUDDY_USER_ID)));
         }
 
         @Bean(MatchingProcess.Beans.ACTIVATE_MATCH)

@@ -32,10 +32,12 @@ class MatchingMails {
     private final Applications applications;
     private final Training training;
     private final Mailer mailer;
+    private final SideEffectLedger ledger;
     private final String publicUrl;
 
-    MatchingMails(HelpRequests requests, Applications applications, Training training, Mailer mailer,
+    MatchingMails(HelpRequests requests, Applications applications, Training training, Mailer mailer, SideEffectLedger ledger,
             @Value("${buddy.public-url:http://localhost:8080}") String publicUrl) {
+        this.ledger = ledger;
         this.requests = requests;
         this.applications = applications;
         this.training = training;
@@ -43,9 +45,11 @@ class MatchingMails {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
     }
 
+    /** Once per request, also when the event is delivered again (a redelivery, or another node's). */
     @ApplicationModuleListener
     void on(HelpRequested event) {
-        requests.contact(event.request()).ifPresent(this::confirm);
+        ledger.once("event:HelpRequested:" + event.request() + ":mail", event.reference(),
+                () -> requests.contact(event.request()).ifPresent(this::confirm));
     }
 
     private void confirm(RequesterContact contact) {

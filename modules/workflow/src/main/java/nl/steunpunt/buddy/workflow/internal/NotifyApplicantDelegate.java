@@ -13,14 +13,17 @@ import nl.steunpunt.buddy.recruitment.ApplicationId;
 class NotifyApplicantDelegate implements JavaDelegate {
 
     private final ApplicantMails mails;
+    private final SideEffectLedger ledger;
 
-    NotifyApplicantDelegate(ApplicantMails mails) {
+    NotifyApplicantDelegate(ApplicantMails mails, SideEffectLedger ledger) {
         this.mails = mails;
+        this.ledger = ledger;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         MailTemplate template = MailTemplate.valueOf((String) execution.getVariableLocal(RecruitmentProcess.Variables.MAIL_TEMPLATE));
-        mails.send(ApplicationId.of((String) execution.getVariable(RecruitmentProcess.Variables.APPLICATION_ID)), template);
+        ApplicationId id = ApplicationId.of((String) execution.getVariable(RecruitmentProcess.Variables.APPLICATION_ID));
+        ledger.onceForStep(execution, "mail:" + template, () -> mails.send(id, template));
     }
 }

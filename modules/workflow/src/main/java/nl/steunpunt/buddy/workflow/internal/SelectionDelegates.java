@@ -55,20 +55,20 @@ class SelectionDelegates {
     }
 
     @Bean(RecruitmentProcess.Beans.CONFIRM_SELECTION)
-    JavaDelegate confirmSelectionDelegate(Applications applications, ApplicantMails mails) {
+    JavaDelegate confirmSelectionDelegate(Applications applications, ApplicantMails mails, SideEffectLedger ledger) {
         return execution -> {
             ApplicationId id = applicationId(execution);
             applications.confirmSelection(id);
-            mails.send(id, MailTemplate.DECISION_SELECTED);
+            ledger.onceForStep(execution, "mail", () -> mails.send(id, MailTemplate.DECISION_SELECTED));
         };
     }
 
     @Bean(RecruitmentProcess.Beans.CONFIRM_REJECTION)
-    JavaDelegate confirmRejectionDelegate(Applications applications, ApplicantMails mails) {
+    JavaDelegate confirmRejectionDelegate(Applications applications, ApplicantMails mails, SideEffectLedger ledger) {
         return execution -> {
             ApplicationId id = applicationId(execution);
             applications.confirmRejection(id);
-            mails.send(id, MailTemplate.DECISION_NOT_SELECTED);
+            ledger.onceForStep(execution, "mail", () -> mails.send(id, MailTemplate.DECISION_NOT_SELECTED));
         };
     }
 
@@ -79,7 +79,8 @@ class SelectionDelegates {
 
     /** The withdrawal itself is recorded by the coordinator's action; this confirms it to the applicant. */
     @Bean(RecruitmentProcess.Beans.RECORD_WITHDRAWAL)
-    JavaDelegate recordWithdrawalDelegate(ApplicantMails mails) {
-        return execution -> mails.send(applicationId(execution), MailTemplate.APPLICATION_WITHDRAWN);
+    JavaDelegate recordWithdrawalDelegate(ApplicantMails mails, SideEffectLedger ledger) {
+        return execution -> ledger.onceForStep(execution, "mail",
+                () -> mails.send(applicationId(execution), MailTemplate.APPLICATION_WITHDRAWN));
     }
 }
