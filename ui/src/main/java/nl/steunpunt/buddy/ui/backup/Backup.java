@@ -37,6 +37,7 @@ final class Backup {
         try {
             // The first query fixes the snapshot; every COPY below reads it.
             String serverVersion = single(connection, "SHOW server_version").orElseThrow();
+            Sql.textSettings(connection);
             String flywayVersion = tableExists(connection, "flyway_schema_history")
                     ? single(connection, "SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL "
                             + "ORDER BY installed_rank DESC LIMIT 1").orElse(null)
@@ -51,7 +52,8 @@ final class Backup {
                 String qualified = Sql.ident(table[0]) + "." + Sql.ident(table[1]);
                 try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(directory.resolve(file)), 1 << 16)) {
                     Sql.Copied copied = Sql.copyOut(connection, qualified, columns, out);
-                    tables.add(new BackupManifest.Table(table[0], table[1], columns, copied.rows(), copied.bytes(), copied.sha256(), file));
+                    tables.add(new BackupManifest.Table(table[0], table[1], columns, copied.rows(), copied.bytes(), copied.sha256(),
+                            Sql.content(connection, qualified, columns), file));
                 }
             }
             // Sequences are read after the tables: a value taken for a row of the snapshot is never above them.

@@ -24,9 +24,12 @@ public record BackupManifest(int format, Instant createdAt, String serverVersion
     /**
      * One table: its rows in PostgreSQL's binary COPY format in {@code file}.
      *
-     * @param sha256 checksum of the file; a restored table copied out again gives the same bytes
+     * @param sha256  checksum of the file, checked before it is loaded
+     * @param content checksum of the rows whatever their order (see {@link Sql#content}): the restored table must give
+     *                the same; a byte-for-byte comparison would depend on the order a scan happens to return rows in
      */
-    public record Table(String schema, String name, List<String> columns, long rows, long bytes, String sha256, String file) {
+    public record Table(String schema, String name, List<String> columns, long rows, long bytes, String sha256, String content,
+            String file) {
 
         public String qualified() {
             return Sql.ident(schema) + "." + Sql.ident(name);

@@ -3,7 +3,6 @@ package nl.steunpunt.buddy.ui.backup;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,9 +77,14 @@ final class Restore {
                 if (Backup.single(connection, "SELECT 1 FROM " + table.qualified() + " LIMIT 1").isPresent()) {
                     statement.execute("DELETE FROM " + table.qualified());
                 }
-                try (InputStream in = new BufferedInputStream(Files.newInputStream(directory.resolve(table.file())), 1 << 16)) {
+                java.security.MessageDigest digest = sha256();
+                try (InputStream in = new java.security.DigestInputStream(
+                        new BufferedInputStream(Files.newInputStream(directory.resolve(table.file())), 1 << 16), digest)) {
                     Sql.copy(connection).copyIn("COPY " + table.qualified() + " (" + Sql.columnList(table.columns())
                             + ") FROM STDIN (FORMAT binary)", in);
+                }
+                if (!java.util.HexFormat.of().formatHex(digest.digest()).equals(table.sha256())) {
+                    throw new IllegalStateException("The backup's file " + table.file() + " is not the one it was written as (checksum)");
                 }
             }
             for (BackupManifest.Sequence sequence : manifest.sequences()) {
@@ -91,11 +95,13 @@ final class Restore {
                     setval.execute();
                 }
             }
+            Sql.textSettings(connection);
             List<String> differences = new ArrayList<>();
             for (BackupManifest.Table table : manifest.tables()) {
-                Sql.Copied copied = Sql.copyOut(connection, table.qualified(), table.columns(), OutputStream.nullOutputStream());
-                if (copied.rows() != table.rows() || !copied.sha256().equals(table.sha256())) {
-                    differences.add(table.schema() + "." + table.name() + " (rows " + copied.rows() + " of " + table.rows() + ")");
+                String content = Sql.content(connection, table.qualified(), table.columns());
+                if (!content.equals(table.content())) {
+                    differences.add(table.schema() + "." + table.name() + " (rows:checksum " + content + ", in the backup "
+                            + table.content() + ")");
                 }
             }
             if (!differences.isEmpty()) {
@@ -105,6 +111,14 @@ final class Restore {
         } catch (SQLException | IOException | RuntimeException e) {
             connection.rollback();
             throw e;
+        }
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -89,6 +89,35 @@ final class Sql {
     record Copied(long rows, long bytes, String sha256) {
     }
 
+    /**
+     * Fixes how values are written as text for {@link #content}, for the rest of this transaction, so a
+     * backup and its restore compute it alike whatever the sessions' settings.
+     */
+    static void textSettings(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement()) {
+            statement.execute("SET LOCAL TimeZone = 'UTC'");
+            statement.execute("SET LOCAL DateStyle = 'ISO, YMD'");
+            statement.execute("SET LOCAL IntervalStyle = 'postgres'");
+            statement.execute("SET LOCAL extra_float_digits = 1");
+            statement.execute("SET LOCAL bytea_output = 'hex'");
+        }
+    }
+
+    /**
+     * A checksum of a table's rows that does not depend on their order: the sum of the first 64 bits of
+     * each row's MD5 (over its text form), with the row count. Two scans of the same rows may return them
+     * in different orders (a scan may start where a concurrent one is, for one), so the restore compares
+     * this rather than the bytes of a copy.
+     */
+    static String content(Connection connection, String qualified, List<String> columns) throws SQLException {
+        String sql = "SELECT count(*) || ':' || COALESCE(sum(('x' || substr(md5(ROW(" + columnList(columns)
+                + ")::text), 1, 16))::bit(64)::bigint::numeric), 0) FROM " + qualified;
+        try (var statement = connection.createStatement(); var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
     /** Counts and hashes what passes through; {@link OutputStream#nullOutputStream()} as target only verifies. */
     private static final class Digesting extends OutputStream {
 
