@@ -28,9 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.ui.ApplicationTest;
@@ -207,34 +205,12 @@ class BadInputCorpusTest extends ApplicationTest {
 
     /** Calls the method as this caller; flushes, so the database checks what was written; always rolls back. */
     private Throwable call(Target target, Caller caller, AccessFixtures.World fixture, Object[] arguments) {
-        TransactionTemplate transaction = new TransactionTemplate(transactions);
-        try {
-            if (caller == Caller.ANONYMOUS) {
-                SecurityContextHolder.clearContext();
-            } else {
-                world.signIn(fixture.account(caller));
-            }
-            Method method = target.method();
-            method.setAccessible(true);
-            return transaction.execute(status -> {
-                status.setRollbackOnly();
-                try {
-                    method.invoke(target.bean(), arguments);
-                    entityManager.flush();
-                    return null;
-                } catch (InvocationTargetException e) {
-                    return e.getCause();
-                } catch (IllegalAccessException e) {
-                    throw new IllegalStateException(e);
-                } catch (RuntimeException e) {
-                    return e;
-                }
-            });
-        } catch (RuntimeException e) {
-            return e;
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
+        Method method = target.method();
+        method.setAccessible(true);
+        return ServiceAccessMatrixTest.rolledBack(transactions, world, caller == Caller.ANONYMOUS ? null : fixture.account(caller), () -> {
+            method.invoke(target.bean(), arguments);
+            entityManager.flush();
+        });
     }
 
     private static Outcome outcome(Throwable failure, Properties dutch, Properties english) {

@@ -289,28 +289,44 @@ class ServiceAccessMatrixTest extends ApplicationTest {
         } catch (RuntimeException e) {
             return new Observation(Outcome.ERROR, "no arguments: " + e.getMessage());
         }
+        Method method = target.method();
+        method.setAccessible(true);
+        Throwable failure = rolledBack(transactions, world, caller == Caller.ANONYMOUS ? null : fixtures.world().account(caller),
+                () -> method.invoke(target.bean(), arguments));
+        return failure == null ? new Observation(Outcome.ALLOW, "") : classify(failure);
+    }
+
+    /** A call that may throw anything. */
+    @FunctionalInterface
+    interface Call {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs the call signed in as this account (null: a visitor) in a transaction that is always rolled
+     * back; returns what it threw (unwrapped from reflection), or null when it returned.
+     */
+    static Throwable rolledBack(PlatformTransactionManager transactions, TestWorld world, String account, Call call) {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         try {
-            if (caller == Caller.ANONYMOUS) {
+            if (account == null) {
                 SecurityContextHolder.clearContext();
             } else {
-                world.signIn(fixtures.world().account(caller));
+                world.signIn(account);
             }
-            Method method = target.method();
-            method.setAccessible(true);
             return transaction.execute(status -> {
                 status.setRollbackOnly();
                 try {
-                    method.invoke(target.bean(), arguments);
-                    return new Observation(Outcome.ALLOW, "");
+                    call.run();
+                    return null;
                 } catch (InvocationTargetException e) {
-                    return classify(e.getCause());
-                } catch (IllegalAccessException e) {
-                    return new Observation(Outcome.ERROR, e.toString());
+                    return e.getCause();
+                } catch (Exception e) {
+                    return e;
                 }
             });
         } catch (RuntimeException e) {
-            return classify(e);
+            return e;
         } finally {
             SecurityContextHolder.clearContext();
         }
