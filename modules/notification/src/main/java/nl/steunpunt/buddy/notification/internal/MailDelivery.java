@@ -182,7 +182,7 @@ public class MailDelivery {
         ownTransaction.executeWithoutResult(tx -> db.sql("""
                 UPDATE mail_log SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ? AND status = 'QUEUED'""")
                 .params(Timestamp.from(clock.instant()), id).update());
-        log.info("Sent mail {}", id);
+        log.debug("Sent mail {}", id);
     }
 
     private void failed(Claim claim, RuntimeException e) {
