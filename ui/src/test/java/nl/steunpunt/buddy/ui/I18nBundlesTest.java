@@ -105,6 +105,9 @@ class I18nBundlesTest {
         for (nl.steunpunt.buddy.matching.DepartureReason reason : nl.steunpunt.buddy.matching.DepartureReason.values()) {
             assertThat(dutch).containsKey("departure.reason." + reason.name());
         }
+        for (nl.steunpunt.buddy.notification.MailStatus status : nl.steunpunt.buddy.notification.MailStatus.values()) {
+            assertThat(dutch).containsKey("outbox.status." + status.name());
+        }
     }
 
     @Test

@@ -115,7 +115,8 @@ class RecruitmentFlowIntegrationTest extends ApplicationTest {
         assertThat(world.taskOf(COORDINATOR_A, id)).isEmpty();
         assertThat(templatesSentFor(screening.caseReference())).containsExactlyInAnyOrder(MailTemplate.APPLICATION_RECEIVED,
                 MailTemplate.INTAKE_INVITATION, MailTemplate.DECISION_SELECTED, MailTemplate.VOG_REQUEST);
-        assertThat(MAIL.getReceivedMessagesForDomain("example.org")).isNotEmpty();
+        // the mails leave after their steps' transactions committed
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(MAIL.getReceivedMessagesForDomain("example.org")).isNotEmpty());
 
         world.signIn(COORDINATOR_A);
         assertThat(workItems.history(screening.caseReference())).extracting(CaseEvent::kind)

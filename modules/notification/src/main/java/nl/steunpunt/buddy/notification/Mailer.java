@@ -1,19 +1,15 @@
 package nl.steunpunt.buddy.notification;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.steunpunt.buddy.notification.internal.MailDelivery;
 import nl.steunpunt.buddy.notification.internal.MailLogEntity;
 import nl.steunpunt.buddy.notification.internal.MailLogRepository;
 import nl.steunpunt.buddy.notification.internal.MailRenderer;
@@ -24,11 +20,13 @@ import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.Role;
 
 /**
- * The notification module's API: sends an e-mail from a template and keeps the outbox log.
+ * The notification module's API: sends an e-mail from a template through a transactional outbox.
  * <p>
- * A mail is recorded only after the SMTP server accepted it; when sending fails the exception
- * reaches the caller (a process step that the engine retries) and nothing is recorded. Everything
- * that could make the log refuse a sent mail is checked before sending.
+ * {@link #send} records the mail as {@link MailStatus#QUEUED}, with a Message-ID of its own, in the
+ * caller's transaction (a process step); nothing goes over SMTP then. Only after that transaction
+ * committed does {@link MailDelivery} send it and mark it {@link MailStatus#SENT}; a transaction that
+ * rolls back sends nothing. When the SMTP server is away the mail stays queued and a poller sends it
+ * later, with the same Message-ID, so that a resend after a crash is recognisable as the same mail.
  */
 @Service
 public class Mailer {
@@ -39,30 +37,29 @@ public class Mailer {
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
-    private final JavaMailSender sender;
+    private final MailDelivery delivery;
     private final MailRenderer renderer;
     private final MailLogRepository mailLog;
     private final Clock clock;
     private final CurrentActor currentActor;
-    private final String from;
 
-    Mailer(JavaMailSender sender, MailRenderer renderer, MailLogRepository mailLog, Clock clock, CurrentActor currentActor,
-            @Value("${buddy.mail.from:buddy@steunpunt.example}") String from) {
-        this.sender = sender;
+    Mailer(MailDelivery delivery, MailRenderer renderer, MailLogRepository mailLog, Clock clock, CurrentActor currentActor) {
+        this.delivery = delivery;
         this.renderer = renderer;
         this.mailLog = mailLog;
         this.clock = clock;
         this.currentActor = currentActor;
-        this.from = from;
     }
 
     /**
-     * Renders and sends a mail, then records it.
+     * Renders a mail and queues it in the caller's transaction; it is sent after that transaction committed
+     * (at once when the caller has none), and not at all when it rolls back. An SMTP failure does not reach
+     * the caller: the mail stays queued and is sent later.
      *
      * @throws InvalidInputException    {@code error.mail.recipient.invalid} when the address is unusable
-     * @throws IllegalArgumentException when the template needs a value that is missing; nothing is sent
-     * @throws org.springframework.mail.MailException when the SMTP server did not take the mail
+     * @throws IllegalArgumentException when the template needs a value that is missing; nothing is queued
      */
+    @Transactional(noRollbackFor = { InvalidInputException.class, IllegalArgumentException.class })
     public void send(Mail mail) {
         if (mail == null || mail.template() == null) {
             throw new IllegalArgumentException("A mail needs a template");
@@ -73,17 +70,11 @@ public class Mailer {
         if (rendered.subject().length() > MAX_SUBJECT) {
             throw new IllegalArgumentException("Subject of " + mail.template() + " exceeds " + MAX_SUBJECT + " characters");
         }
-        sender.send(message -> {
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
-            helper.setFrom(from);
-            helper.setTo(to);
-            helper.setSubject(rendered.subject());
-            helper.setText(rendered.body(), false);
-            helper.setSentDate(Date.from(clock.instant()));
-        });
-        Instant sentAt = clock.instant();
-        mailLog.save(new MailLogEntity(to, rendered.subject(), rendered.body(), mail.template(), caseReference, sentAt));
-        log.info("Sent {} mail for case {}", mail.template(), caseReference);
+        String messageId = "<" + UUID.randomUUID() + "@steunpunt-buddy>";
+        MailLogEntity queued = mailLog.save(new MailLogEntity(to, rendered.subject(), rendered.body(), mail.template(),
+                caseReference, messageId, clock.instant()));
+        delivery.afterCommit(queued.id());
+        log.info("Queued {} mail {} for case {}", mail.template(), queued.id(), caseReference);
     }
 
     /** A page of the outbox, newest first. It holds addresses and personal links: for administrators only. */
@@ -146,6 +137,7 @@ public class Mailer {
     }
 
     private static SentMail toSentMail(MailLogEntity e) {
-        return new SentMail(e.id(), e.recipient(), e.subject(), e.body(), e.template(), e.caseReference(), e.sentAt());
+        return new SentMail(e.id(), e.recipient(), e.subject(), e.body(), e.template(), e.caseReference(), e.status(),
+                e.queuedAt(), e.sentAt(), e.attempts(), e.lastError());
     }
 }

@@ -2,7 +2,13 @@ package nl.steunpunt.buddy.notification;
 
 import java.time.Instant;
 
-/** A mail as it was sent, for the outbox screen. */
+/**
+ * A mail of the outbox, for the outbox screen.
+ *
+ * @param queuedAt  when the step that sends it recorded it
+ * @param sentAt    when the SMTP server accepted it; {@code null} while it is queued or when it failed
+ * @param lastError why the last attempt failed, or {@code null}
+ */
 public record SentMail(
         long id,
         String to,
@@ -10,5 +16,9 @@ public record SentMail(
         String body,
         MailTemplate template,
         String caseReference,
-        Instant sentAt) {
+        MailStatus status,
+        Instant queuedAt,
+        Instant sentAt,
+        int attempts,
+        String lastError) {
 }

@@ -7,9 +7,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
@@ -22,13 +29,16 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.mail.MailException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 
+import nl.steunpunt.buddy.notification.internal.MailDelivery;
 import nl.steunpunt.buddy.shared.InvalidInputException;
 
 @SpringBootTest
@@ -43,10 +53,22 @@ class MailerTest {
     static void mailServer(DynamicPropertyRegistry registry) {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("buddy.mail.delivery.max-attempts", () -> MAX_ATTEMPTS);
     }
+
+    private static final int MAX_ATTEMPTS = 3;
 
     @Autowired
     Mailer mailer;
+
+    @Autowired
+    MailDelivery delivery;
+
+    @Autowired
+    JdbcClient db;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Test
     void a_dutch_mail_arrives_with_its_subject_recipient_and_utf8_body() throws Exception {
@@ -103,14 +125,165 @@ class MailerTest {
     }
 
     @Test
-    void when_the_smtp_server_is_down_send_fails_and_nothing_is_recorded() {
+    void a_mail_carries_the_message_id_of_its_outbox_row() throws Exception {
+        mailer.send(received("mia@example.org", Locale.ENGLISH, "Mia", "MSGID-1"));
+
+        SentMail sent = mailer.recent(0, 1).get(0);
+        assertThat(sent.status()).isEqualTo(MailStatus.SENT);
+        assertThat(sent.attempts()).isEqualTo(1);
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(smtp.getReceivedMessages()[0].getMessageID()).isEqualTo(messageId(sent.id()))
+                .matches("<[0-9a-f-]{36}@steunpunt-buddy>");
+    }
+
+    @Test
+    void inside_a_transaction_the_mail_is_queued_and_leaves_only_after_the_commit() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        tx.executeWithoutResult(status -> {
+            mailer.send(received("ida@example.org", Locale.ENGLISH, "Ida", "COMMIT-1"));
+            assertThat(smtp.getReceivedMessages()).isEmpty();
+            assertThat(mailer.recent(0, 1).get(0).status()).isEqualTo(MailStatus.QUEUED);
+        });
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(mailer.recent(0, 1).get(0).status()).isEqualTo(MailStatus.SENT);
+    }
+
+    @Test
+    void a_rolled_back_transaction_sends_nothing_and_leaves_no_row() {
         long before = mailer.count();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        tx.executeWithoutResult(status -> {
+            mailer.send(received("rob@example.org", Locale.ENGLISH, "Rob", "ROLLBACK-1"));
+            status.setRollbackOnly();
+        });
+
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(mailer.count()).isEqualTo(before);
+        assertThat(delivery.deliverDue()).isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void when_the_smtp_server_is_down_the_mail_stays_queued_and_the_poller_sends_it_once_the_server_is_back() throws Exception {
         smtp.stop();
 
-        assertThatThrownBy(() -> mailer.send(received("kim@example.org", Locale.ROOT, "Kim", "AANM-2026-0004")))
-                .isInstanceOf(MailException.class);
+        mailer.send(received("kim@example.org", Locale.ROOT, "Kim", "AANM-2026-0004"));
 
-        assertThat(mailer.count()).isEqualTo(before);
+        SentMail queued = mailer.recent(0, 1).get(0);
+        assertThat(queued.status()).isEqualTo(MailStatus.QUEUED);
+        assertThat(queued.sentAt()).isNull();
+        assertThat(queued.attempts()).isEqualTo(1);
+        assertThat(queued.lastError()).isNotBlank();
+
+        smtp.start();
+        assertThat(delivery.deliverDue()).as("the failed attempt's lease still holds").isZero();
+        expireLeases();
+        assertThat(delivery.deliverDue()).isEqualTo(1);
+        expireLeases();
+        assertThat(delivery.deliverDue()).isZero();
+
+        assertThat(smtp.getReceivedMessages()).hasSize(1);
+        assertThat(smtp.getReceivedMessages()[0].getMessageID()).isEqualTo(messageId(queued.id()));
+        SentMail sent = mailer.recent(0, 1).get(0);
+        assertThat(sent.status()).isEqualTo(MailStatus.SENT);
+        assertThat(sent.sentAt()).isNotNull();
+        assertThat(sent.attempts()).isEqualTo(2);
+        assertThat(sent.lastError()).isNull();
+    }
+
+    @Test
+    void after_the_last_attempt_a_mail_is_failed_with_its_error_and_not_tried_again() {
+        smtp.stop();
+        mailer.send(received("fay@example.org", Locale.ENGLISH, "Fay", "FAIL-1"));
+        for (int attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
+            expireLeases();
+            assertThat(delivery.deliverDue()).isZero();
+        }
+
+        SentMail failed = mailer.recent(0, 1).get(0);
+        assertThat(failed.status()).isEqualTo(MailStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(MAX_ATTEMPTS);
+        assertThat(failed.lastError()).isNotBlank();
+
+        smtp.start();
+        expireLeases();
+        assertThat(delivery.deliverDue()).isZero();
+        assertThat(smtp.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void a_crash_between_smtp_acceptance_and_the_mark_resends_after_the_lease_with_the_same_message_id() throws Exception {
+        long id = queuedWhileSmtpIsDown("CRASH-1");
+        expireLeases();
+
+        // a node claims the row and hands it to the SMTP server, then dies before it marks the row SENT
+        MailDelivery.Claim claim = delivery.claim(id).orElseThrow();
+        delivery.transmit(claim);
+
+        assertThat(delivery.deliverDue()).as("the dead node's lease still holds").isZero();
+        expireLeases();
+        assertThat(delivery.deliverDue()).isEqualTo(1);
+
+        MimeMessage[] messages = smtp.getReceivedMessages();
+        assertThat(messages).hasSize(2);
+        assertThat(messages[0].getMessageID()).isEqualTo(messages[1].getMessageID()).isEqualTo(messageId(id));
+        SentMail sent = mailer.recent(0, 1).get(0);
+        assertThat(sent.status()).isEqualTo(MailStatus.SENT);
+        assertThat(sent.attempts()).isEqualTo(3);
+    }
+
+    @Test
+    void concurrent_deliverers_of_the_same_row_send_one_smtp_message() throws Exception {
+        int deliverers = 6;
+        for (int round = 0; round < 5; round++) {
+            smtp.reset();
+            long id = queuedWhileSmtpIsDown("RACE-" + round);
+            expireLeases();
+            CyclicBarrier start = new CyclicBarrier(deliverers);
+            ExecutorService pool = Executors.newFixedThreadPool(deliverers);
+            try {
+                List<Callable<Boolean>> tasks = new ArrayList<>();
+                for (int i = 0; i < deliverers; i++) {
+                    tasks.add(() -> {
+                        start.await();
+                        return delivery.deliver(id);
+                    });
+                }
+                List<Boolean> results = new ArrayList<>();
+                for (Future<Boolean> result : pool.invokeAll(tasks)) {
+                    results.add(result.get());
+                }
+                assertThat(results).filteredOn(Boolean::booleanValue).hasSize(1);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(smtp.getReceivedMessages()).hasSize(1);
+            assertThat(mailer.recent(0, 1).get(0).status()).isEqualTo(MailStatus.SENT);
+        }
+    }
+
+    /** A queued mail whose delivery after the commit failed (its lease still holds). */
+    private long queuedWhileSmtpIsDown(String reference) {
+        smtp.stop();
+        mailer.send(received("queued@example.org", Locale.ENGLISH, "Que", reference));
+        smtp.start();
+        SentMail queued = mailer.recent(0, 1).get(0);
+        assertThat(queued.caseReference()).isEqualTo(reference);
+        assertThat(queued.status()).isEqualTo(MailStatus.QUEUED);
+        return queued.id();
+    }
+
+    /** What a lease's running out looks like: every delivery started a day ago. */
+    private void expireLeases() {
+        db.sql("UPDATE mail_log SET delivery_started_at = delivery_started_at - interval '1 day' "
+                + "WHERE delivery_started_at IS NOT NULL").update();
+    }
+
+    private String messageId(long id) {
+        return db.sql("SELECT message_id FROM mail_log WHERE id = ?").param(id).query(String.class).single();
     }
 
     @Test

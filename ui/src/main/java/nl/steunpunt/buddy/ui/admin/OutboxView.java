@@ -16,7 +16,11 @@ import jakarta.annotation.security.RolesAllowed;
 import nl.steunpunt.buddy.notification.Mailer;
 import nl.steunpunt.buddy.notification.SentMail;
 
-/** Every mail the application sent, newest first; in the demo they all went to the embedded SMTP catcher. */
+/**
+ * Every mail of the outbox, newest first, with where its delivery is: queued (waiting for the SMTP server),
+ * sent, or failed after the last attempt (with the server's answer); in the demo they all go to the embedded
+ * SMTP catcher.
+ */
 @Route("beheer/uitgaande-mail")
 @RolesAllowed("ADMIN")
 @Menu(order = 20, title = "menu.outbox")
@@ -27,7 +31,9 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
         Grid<SentMail> grid = new Grid<>();
         grid.setId("outbox-grid");
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale());
-        grid.addColumn(m -> format.format(m.sentAt().atZone(clock.getZone()))).setKey("sent").setHeader(getTranslation("outbox.sent")).setAutoWidth(true);
+        grid.addColumn(m -> format.format(m.queuedAt().atZone(clock.getZone()))).setKey("queued").setHeader(getTranslation("outbox.queued")).setAutoWidth(true);
+        grid.addColumn(m -> getTranslation("outbox.status." + m.status().name())).setKey("status").setHeader(getTranslation("outbox.status")).setAutoWidth(true);
+        grid.addColumn(m -> m.sentAt() == null ? "" : format.format(m.sentAt().atZone(clock.getZone()))).setKey("sent").setHeader(getTranslation("outbox.sent")).setAutoWidth(true);
         grid.addColumn(SentMail::to).setKey("to").setHeader(getTranslation("outbox.to")).setAutoWidth(true);
         grid.addColumn(SentMail::subject).setKey("subject").setHeader(getTranslation("outbox.subject")).setFlexGrow(1);
         grid.addColumn(SentMail::caseReference).setKey("case").setHeader(getTranslation("inbox.column.case")).setAutoWidth(true);
@@ -35,8 +41,15 @@ public class OutboxView extends VerticalLayout implements HasDynamicTitle {
         Pre body = new Pre();
         body.setId("outbox-body");
         body.getStyle().set("white-space", "pre-wrap");
-        grid.asSingleSelect().addValueChangeListener(e -> body.setText(e.getValue() == null ? "" : e.getValue().body()));
+        grid.asSingleSelect().addValueChangeListener(e -> body.setText(e.getValue() == null ? "" : details(e.getValue())));
         add(new H2(getTranslation("outbox.title")), grid, body);
+    }
+
+    private String details(SentMail mail) {
+        if (mail.lastError() == null) {
+            return mail.body();
+        }
+        return getTranslation("outbox.last-error", mail.attempts(), mail.lastError()) + "\n\n" + mail.body();
     }
 
     @Override

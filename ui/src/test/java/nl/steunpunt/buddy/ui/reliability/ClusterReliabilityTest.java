@@ -137,6 +137,7 @@ class ClusterReliabilityTest {
         arguments.put("logging.level.root", "WARN");
         arguments.put("logging.level.nl.steunpunt.buddy.BuddyApplication", "INFO");
         arguments.put("logging.level.nl.steunpunt.buddy.workflow.internal.SideEffectLedger", "INFO");
+        arguments.put("logging.level.nl.steunpunt.buddy.notification.internal.MailDelivery", "INFO");
         arguments.put("logging.level.org.camunda.bpm.engine.jobexecutor", "ERROR");
         return arguments;
     }
@@ -190,7 +191,16 @@ class ClusterReliabilityTest {
         figures.put("Duplicate side effects", String.valueOf(mails - distinctMails + (confirmations - LIFECYCLE_REQUESTS)));
         figures.put("Lost side effects", String.valueOf((long) PROBES * EFFECTS_PER_PROBE - distinctMails));
         figures.put("Incidents", String.valueOf(incidents));
+        // the outbox sends after the commit: every row once over SMTP, with its own Message-ID
+        // also the confirmations, whose delivery after the commit may have left them to the poller (30 s)
+        awaitTrue(Duration.ofMinutes(3), () -> queuedMailsOf("%") == 0);
+        Map<String, Long> smtp = smtpMessagesOf("PRB-%");
+        long smtpMessages = smtp.values().stream().mapToLong(Long::longValue).sum();
+        figures.put("Outbox rows SENT / SMTP messages received / of those with a Message-ID seen twice",
+                sentMailsOf("PRB-%") + " / " + smtpMessages + " / " + smtp.values().stream().filter(n -> n > 1).count());
 
+        assertThat(sentMailsOf("PRB-%")).isEqualTo((long) PROBES * EFFECTS_PER_PROBE);
+        assertThat(smtp).hasSize(PROBES * EFFECTS_PER_PROBE).allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
         assertThat(probeJobs).isEqualTo((long) PROBES * JOBS_PER_PROBE);
         assertThat(perNode).containsKeys("node-a", "node-b");
         assertThat(perNode.values()).allMatch(count -> count > 0);
@@ -233,7 +243,13 @@ class ClusterReliabilityTest {
         figures.put("Crash: rows of the form submit interrupted by SIGKILL (help request / event)", halfSubmitted + " / " + halfPublished);
         figures.put("Crash: cases without process + processes without case", String.valueOf(violations.size()));
 
+        awaitTrue(Duration.ofMinutes(1), () -> queuedMailsOf("CRASH-1") == 0);
+        Map<String, Long> crashSmtp = smtpMessagesOf("CRASH-1");
+        figures.put("Crash: SMTP messages of the interrupted instance (node-a queued step 1, then died before its commit)",
+                String.valueOf(crashSmtp.values().stream().mapToLong(Long::longValue).sum()));
+
         assertThat(step1By).containsExactly("node-b");
+        assertThat(crashSmtp).hasSize(EFFECTS_PER_PROBE).allSatisfy((id, count) -> assertThat(count).isEqualTo(1L));
         assertThat(crashMails).isEqualTo(EFFECTS_PER_PROBE);
         assertThat(distinctMailsOf("CRASH-1")).isEqualTo(EFFECTS_PER_PROBE);
         assertThat(halfSubmitted).isZero();
@@ -386,6 +402,30 @@ class ClusterReliabilityTest {
                 SELECT count(*) FROM event_publication e WHERE e.event_type LIKE '%HelpRequested'
                 AND NOT EXISTS (SELECT 1 FROM help_request r WHERE e.serialized_event LIKE '%' || r.id || '%')""")
                 .query(Long.class).single();
+    }
+
+    private long queuedMailsOf(String caseLike) {
+        return db.sql("SELECT count(*) FROM mail_log WHERE status = 'QUEUED' AND case_reference LIKE ?").param(caseLike)
+                .query(Long.class).single();
+    }
+
+    private long sentMailsOf(String caseLike) {
+        return db.sql("SELECT count(*) FROM mail_log WHERE status = 'SENT' AND case_reference LIKE ?").param(caseLike)
+                .query(Long.class).single();
+    }
+
+    /** How often the SMTP server received each outbox row of these cases, by the row's Message-ID. */
+    private Map<String, Long> smtpMessagesOf(String caseLike) throws jakarta.mail.MessagingException {
+        Map<String, Long> received = new java.util.HashMap<>();
+        db.sql("SELECT message_id FROM mail_log WHERE case_reference LIKE ?").param(caseLike).query(String.class).list()
+                .forEach(id -> received.put(id, 0L));
+        for (jakarta.mail.internet.MimeMessage message : mail.getReceivedMessages()) {
+            String id = message.getMessageID();
+            if (received.containsKey(id)) {
+                received.merge(id, 1L, Long::sum);
+            }
+        }
+        return received;
     }
 
     private long mailsOf(String caseLike) {
