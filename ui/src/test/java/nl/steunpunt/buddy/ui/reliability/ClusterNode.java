@@ -52,6 +52,17 @@ final class ClusterNode implements AutoCloseable {
         return node;
     }
 
+    /** What {@code MailDelivery} logs when SMTP accepted a mail whose SENT mark then failed (the crash window). */
+    static final String UNMARKED_MAIL = "was sent but could not be marked";
+
+    /** The ids of the outbox rows this node sent but could not mark as sent, from its log. */
+    public List<Long> unmarkedMails() {
+        synchronized (lines) {
+            return lines.stream().filter(line -> line.contains(UNMARKED_MAIL))
+                    .map(line -> Long.valueOf(line.replaceAll(".*Mail (\\d+) " + UNMARKED_MAIL + ".*", "$1"))).toList();
+        }
+    }
+
     private void drain(Path log) throws IOException {
         Writer out = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
         Thread reader = new Thread(() -> {
@@ -59,7 +70,8 @@ final class ClusterNode implements AutoCloseable {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     out.write(line);
                     out.write('\n');
-                    if (line.startsWith("PROBE") || line.contains("Started BuddyApplication") || line.contains("APPLICATION FAILED")) {
+                    if (line.startsWith("PROBE") || line.contains("Started BuddyApplication") || line.contains("APPLICATION FAILED")
+                            || line.contains(UNMARKED_MAIL)) {
                         synchronized (lines) {
                             lines.add(line);
                             lines.notifyAll();

@@ -3,6 +3,9 @@ package nl.steunpunt.buddy.ui.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +26,7 @@ class SideEffectLedgerTest extends ApplicationTest {
     @Autowired SideEffectLedger ledger;
     @Autowired PlatformTransactionManager transactions;
     @Autowired JdbcClient db;
+    @Autowired Clock clock;
 
     private final AtomicInteger effects = new AtomicInteger();
 
@@ -72,6 +76,41 @@ class SideEffectLedgerTest extends ApplicationTest {
         assertThatThrownBy(() -> ledger.once("test:" + UUID.randomUUID(), "CASE-1", effects::incrementAndGet))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(effects).hasValue(0);
+    }
+
+    @Test
+    void pruning_removes_the_claims_older_than_the_retention_and_keeps_the_recent_ones() {
+        String old = "test:old:" + UUID.randomUUID();
+        String recent = "test:recent:" + UUID.randomUUID();
+        inTransaction(old);
+        inTransaction(recent);
+        db.sql("UPDATE side_effect_ledger SET recorded_at = recorded_at - interval '31 days' WHERE effect_key = ?").param(old).update();
+        long before = db.sql("SELECT count(*) FROM side_effect_ledger").query(Long.class).single();
+        long older = db.sql("SELECT count(*) FROM side_effect_ledger WHERE recorded_at < ?")
+                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(30)))).query(Long.class).single();
+
+        int removed = ledger.prune(Duration.ofDays(30));
+
+        assertThat(removed).isEqualTo(older).isPositive();
+        assertThat(keys()).doesNotContain(old).contains(recent);
+        assertThat(db.sql("SELECT count(*) FROM side_effect_ledger").query(Long.class).single()).isEqualTo(before - older);
+        assertThat(ledger.prune(Duration.ofDays(30))).isZero();
+    }
+
+    @Test
+    void pruning_works_through_more_rows_than_one_batch() {
+        db.sql("""
+                INSERT INTO side_effect_ledger (effect_key, business_key, node, recorded_at)
+                SELECT 'test:batch:' || g, 'CASE-1', 'test', ? FROM generate_series(1, 12001) g""")
+                .param(Timestamp.from(clock.instant().minus(Duration.ofDays(40)))).update();
+
+        ledger.prune(Duration.ofDays(30));
+
+        assertThat(db.sql("SELECT count(*) FROM side_effect_ledger WHERE effect_key LIKE 'test:batch:%'").query(Long.class).single()).isZero();
+    }
+
+    private java.util.List<String> keys() {
+        return db.sql("SELECT effect_key FROM side_effect_ledger").query(String.class).list();
     }
 
     private boolean inTransaction(String key) {

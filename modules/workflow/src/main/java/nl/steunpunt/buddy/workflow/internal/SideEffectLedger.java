@@ -3,6 +3,7 @@ package nl.steunpunt.buddy.workflow.internal;
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -12,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -29,13 +31,18 @@ public class SideEffectLedger {
 
     private static final Logger log = LoggerFactory.getLogger(SideEffectLedger.class);
 
+    static final int PRUNE_BATCH = 5_000;
+
     private final JdbcClient db;
     private final Clock clock;
     private final String node;
+    private final Duration retention;
 
-    SideEffectLedger(JdbcClient db, Clock clock, @Value("${buddy.node-name:}") String node) {
+    SideEffectLedger(JdbcClient db, Clock clock, @Value("${buddy.node-name:}") String node,
+            @Value("${buddy.workflow.side-effect-ledger.retention:P30D}") Duration retention) {
         this.db = db;
         this.clock = clock;
+        this.retention = retention;
         this.node = node.isBlank() ? ManagementFactory.getRuntimeMXBean().getName() : node;
     }
 
@@ -69,6 +76,38 @@ public class SideEffectLedger {
      */
     public boolean onceForStep(DelegateExecution execution, String effect, Runnable action) {
         return once(stepKey(execution, effect), execution.getProcessBusinessKey(), action);
+    }
+
+    /**
+     * Removes the claims recorded before {@code retention} ago, in batches, and returns how many. A claim
+     * matters only while the step or listener that made it can run again after its effect committed: a second
+     * run that overlapped the first (a job whose lock ran out, another node), which the engine's job lock time
+     * and the event redelivery interval bound to minutes. Everything that failed rolled its claim back with it.
+     * So a retention of days keeps every claim that can still be needed, and the table stops growing.
+     */
+    public int prune(Duration retention) {
+        Timestamp before = Timestamp.from(clock.instant().minus(retention));
+        int removed = 0;
+        for (int batch = PRUNE_BATCH; batch == PRUNE_BATCH; removed += batch) {
+            batch = db.sql("""
+                    DELETE FROM side_effect_ledger WHERE effect_key IN (
+                        SELECT effect_key FROM side_effect_ledger WHERE recorded_at < ? LIMIT ?)""")
+                    .params(before, PRUNE_BATCH).update();
+        }
+        if (removed > 0) {
+            log.info("Side-effect ledger: {} claims older than {} removed", removed, retention);
+        }
+        return removed;
+    }
+
+    @Scheduled(fixedDelayString = "${buddy.workflow.side-effect-ledger.prune-interval:PT6H}",
+            initialDelayString = "${buddy.workflow.side-effect-ledger.prune-interval:PT6H}")
+    void pruneOnSchedule() {
+        try {
+            prune(retention);
+        } catch (RuntimeException e) {
+            log.warn("Pruning the side-effect ledger failed; trying again at the next interval", e);
+        }
     }
 
     static String stepKey(DelegateExecution execution, String effect) {
