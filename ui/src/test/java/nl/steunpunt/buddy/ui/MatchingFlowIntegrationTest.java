@@ -389,6 +389,28 @@ class MatchingFlowIntegrationTest extends ApplicationTest {
         matching.awaitTask(dora.username(), id, MatchingProcess.TASK_ANSWER_PROPOSAL);
     }
 
+    @Test
+    void a_waiting_request_comes_back_as_soon_as_a_coordinator_gives_a_full_buddy_more_room() {
+        Scene scene = matching.scene();
+        Buddy eva = matching.certifiedBuddy(scene, buddy("eva").maxMatches(0));
+        HelpRequestId id = matching.request(scene).submit();
+        String reference = requests.contact(id).orElseThrow().reference();
+        matching.intake(scene.coordinator(), id);
+        matching.awaitStatus(id, HelpRequestStatus.WAITING);
+        Job reevaluation = await().until(() -> waitingTimer(reference), job -> job != null);
+        assertThat(reevaluation.getDuedate().toInstant()).isAfter(Instant.now().plus(6, ChronoUnit.DAYS));
+
+        world.as(scene.coordinator(), () -> {
+            matchmaking.saveBuddyProfile(eva.id(), null, Set.of(), 1);
+            return null;
+        });
+
+        // More room for a buddy is capacity too: the weekly look happens now.
+        matching.awaitTask(scene.coordinator(), id, MatchingProcess.TASK_PROPOSE_BUDDY);
+        assertThat(world.as(scene.coordinator(), () -> matchmaking.candidates(id)).candidates()).extracting(RankedCandidate::buddy)
+                .containsExactly(eva.id());
+    }
+
     // ---- (e) ----------------------------------------------------------------------------------
 
     @Test

@@ -194,6 +194,8 @@ public class Matchmaking {
         }
         audit.record(AuditEvent.changed(AuditEvent.SubjectType.BUDDY, buddy.value(), region));
         events.publishEvent(new PoolCapacityChanged(region));
+        // More room, another place or fewer conflicting schools may make her a candidate: waiting requests deserve a look.
+        events.publishEvent(new CapacityAvailable(served(region)));
     }
 
     // ---- settings ---------------------------------------------------------------------------
@@ -250,6 +252,8 @@ public class Matchmaking {
                         maxDistanceKm, maxMatches, actor.userId(), Timestamp.from(clock.instant()))
                 .update();
         events.publishEvent(new PoolCapacityChanged(region));
+        // A higher maximum or other weights and distance may give waiting requests a candidate.
+        events.publishEvent(new CapacityAvailable(served(region)));
     }
 
     /** The regions whose buddies may also help in this region, for its administrators. */
