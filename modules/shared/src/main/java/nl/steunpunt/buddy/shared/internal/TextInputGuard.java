@@ -1,5 +1,6 @@
 package nl.steunpunt.buddy.shared.internal;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.Map;
@@ -26,6 +27,19 @@ class TextInputGuard {
 
     static final String KEY = "error.text.invalid-characters";
     private static final int DEPTH = 4;
+    /** The accessors of a record type, looked up and opened once per type (this runs on every API call). */
+    private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Method[] computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Method[] accessors = new Method[components.length];
+            for (int i = 0; i < components.length; i++) {
+                accessors[i] = components[i].getAccessor();
+                accessors[i].setAccessible(true);
+            }
+            return accessors;
+        }
+    };
 
     /** Public methods of the types in a module's API package (nl.steunpunt.buddy.&lt;module&gt;), not its internals. */
     @Around("execution(public * nl.steunpunt.buddy.*.*.*(..))"
@@ -58,12 +72,11 @@ class TextInputGuard {
                 check(entry.getValue(), depth - 1);
             }
         } else if (value.getClass().isRecord()) {
-            for (RecordComponent component : value.getClass().getRecordComponents()) {
+            for (Method accessor : ACCESSORS.get(value.getClass())) {
                 try {
-                    component.getAccessor().setAccessible(true);
-                    check(component.getAccessor().invoke(value), depth - 1);
+                    check(accessor.invoke(value), depth - 1);
                 } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("Cannot read " + component, e);
+                    throw new IllegalStateException("Cannot read " + accessor, e);
                 }
             }
         }
