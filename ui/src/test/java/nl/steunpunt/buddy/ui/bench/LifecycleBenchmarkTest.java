@@ -88,9 +88,9 @@ import nl.steunpunt.buddy.workflow.WorkItems;
  * and on an aged database, and how fast the engine's own history cleanup removes what it leaves.
  * <p>
  * A <b>step</b> is one wait state passed: a user task completed, or a receive task, message or
- * timer catch event (intermediate or boundary) that was triggered; counted by the engine itself in
- * {@code act_hi_actinst} (finished, not cancelled, of those activity types, including the start events of event subprocesses)
- * over the measured window.
+ * timer catch event (intermediate, boundary, or the start event of an event subprocess) that was
+ * triggered; counted by the engine itself in {@code act_hi_actinst} (finished, not cancelled) over
+ * the measured window.
  * Our lifecycle: a buddy applies, is screened, interviewed, assessed and selected, her VOG arrives,
  * she attends training and is signed off; a parent's help request is taken in, the buddy proposed,
  * she accepts, makes first contact and has the introduction; the check-in timer fires and the
@@ -105,8 +105,9 @@ import nl.steunpunt.buddy.workflow.WorkItems;
  * <p>
  * P6 then ages the database with {@value #AGED_ROWS} history rows (three years of cases nobody
  * cleaned up, the mix of a real case's history, removal times as the "end" removal-time strategy sets
- * them), measures the same again, and finally runs the engine's history cleanup job as configured.
- * Run with {@code ./mvnw -o -pl ui -am verify -Pbench -Dtest=LifecycleBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false}.
+ * them), measures the same again, and finally lets the job executor run the engine's history cleanup
+ * as configured. Settings: {@code bench.aged.rows}, {@code bench.poll.millis} (how often a driver
+ * looks for its next task). Run with {@code ./mvnw -o -pl ui -am verify -Pbench -Dtest=LifecycleBenchmarkTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
 @Tag("bench")
 class LifecycleBenchmarkTest extends ApplicationTest {
