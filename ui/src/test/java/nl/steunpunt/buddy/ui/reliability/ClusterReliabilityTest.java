@@ -132,6 +132,9 @@ class ClusterReliabilityTest {
         arguments.put("buddy.mail.delivery.poll-interval", "PT5S");
         arguments.put("buddy.events.redeliver-older-than", "PT5S");
         arguments.put("camunda.bpm.generic-properties.properties.hostname", name);
+        // The engine's job log of every execution (node, success, failure) is this test's evidence of what ran
+        // where and how often; production leaves the log of successful jobs out (LeanHistory), so it is on here.
+        arguments.put("buddy.engine.lean-history", "false");
         arguments.put("camunda.bpm.job-execution.lock-time-in-millis", "10000");
         arguments.put("camunda.bpm.job-execution.max-jobs-per-acquisition", "12");
         arguments.put("camunda.bpm.job-execution.core-pool-size", "6");
