@@ -304,7 +304,7 @@ class InboxBenchmarkTest extends ApplicationTest {
                     + "     WHEN g % 10 < 3 THEN CASE WHEN r = 1 AND (g / 10) % 3 = 0 THEN :coordinator "
                     + "                               ELSE 'coordinator-' || r || '-' || (g / 10) % 3 END END, "
                     + "50, CAST(:now AS timestamp) - g * interval '37 seconds', CAST(:now AS timestamp) - g * interval '37 seconds', "
-                    + "CASE WHEN has_due THEN CAST(:now AS timestamp) - interval '20 days' + ((g * 7919) % 5184000) * interval '1 second' END, "
+                    + "CASE WHEN has_due THEN CAST(:now AS timestamp) - interval '20 days' + ((g::bigint * 7919) % 5184000) * interval '1 second' END, "
                     + "1, 'Created' FROM bench_rows").param("coordinator", COORDINATOR).param("now", now).update();
             db.sql("INSERT INTO act_ru_identitylink (id_, rev_, group_id_, type_, task_id_) "
                     + "SELECT 'bench-link-' || g, 1, role || '-' || " + region + ", 'candidate', 'bench-task-' || g "
