@@ -167,19 +167,10 @@ class InboxBenchmarkTest extends ApplicationTest {
             List<Measured> measured = measure();
             results.put(size, measured);
             print(table, size, seconds, measured);
+            record(size, measured);
+            System.out.println(table);
         }
         List<Integer> measuredSizes = new ArrayList<>(results.keySet());
-        for (int size : measuredSizes) {
-            List<Measured> measured = results.get(size);
-            double ours = measured.stream().mapToDouble(m -> m.ours.percentile(0.95)).max().orElseThrow();
-            double reference = measured.stream().mapToDouble(m -> m.reference.percentile(0.95)).max().orElseThrow();
-            double ratio = measured.stream().mapToDouble(m -> m.ours.percentile(0.95) / m.reference.percentile(0.95)).max().orElseThrow();
-            boolean small = size <= 100_000;
-            boolean pass = ratio <= TARGET_RATIO && (!small || ours < TARGET_MS);
-            BenchmarkTable.record("P2-inbox-" + label(size), String.format("inbox find+count p95, worst of 8 cases, %,d open tasks", size),
-                    BenchmarkTable.ms(ours), BenchmarkTable.ms(reference) + " sql", ratio,
-                    small ? "p95 < 100 ms, <= 3 x sql" : "<= 3 x sql", pass);
-        }
         if (measuredSizes.size() > 1) {
             List<Measured> small = results.get(measuredSizes.get(0));
             List<Measured> large = results.get(measuredSizes.get(measuredSizes.size() - 1));
@@ -198,6 +189,18 @@ class InboxBenchmarkTest extends ApplicationTest {
                     TARGET_SCALING, scaling <= TARGET_SCALING ? "PASS" : "FAIL"));
         }
         System.out.println(table);
+    }
+
+    /** Records this size's row of the suite's table: the worst case of the eight. */
+    private static void record(int size, List<Measured> measured) {
+        double ours = measured.stream().mapToDouble(m -> m.ours.percentile(0.95)).max().orElseThrow();
+        double reference = measured.stream().mapToDouble(m -> m.reference.percentile(0.95)).max().orElseThrow();
+        double ratio = measured.stream().mapToDouble(m -> m.ours.percentile(0.95) / m.reference.percentile(0.95)).max().orElseThrow();
+        boolean small = size <= 100_000;
+        boolean pass = ratio <= TARGET_RATIO && (!small || ours < TARGET_MS);
+        BenchmarkTable.record("P2-inbox-" + label(size), String.format("inbox find+count p95, worst of 8 cases, %,d open tasks", size),
+                BenchmarkTable.ms(ours), BenchmarkTable.ms(reference) + " sql", ratio,
+                small ? "p95 < 100 ms, <= 3 x sql" : "<= 3 x sql", pass);
     }
 
     private List<Measured> measure() {
