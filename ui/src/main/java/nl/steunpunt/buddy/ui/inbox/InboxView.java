@@ -78,6 +78,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         this.actors = actors;
         this.clock = clock;
         setSizeFull();
+        total.setId("inbox-total");
         add(new H2(getTranslation("inbox.title")), filters(), total, grid);
         configureGrid();
         refresh();
@@ -164,14 +165,17 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         String me = currentActor.require().userId();
         Button open = new Button(getTranslation("inbox.action.open"), e -> open(item));
         open.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+        open.setId("open-" + item.id());
         HorizontalLayout actions = new HorizontalLayout(open);
         if (item.assignee().isEmpty()) {
             Button claim = new Button(getTranslation("inbox.action.claim"), e -> claim(item));
             claim.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            claim.setId("claim-" + item.id());
             actions.add(claim);
         } else if (item.isAssignedTo(me)) {
             Button unclaim = new Button(getTranslation("inbox.action.unclaim"), e -> unclaim(item));
             unclaim.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            unclaim.setId("unclaim-" + item.id());
             actions.add(unclaim);
         }
         return actions;

@@ -151,11 +151,13 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
         bar.setId("task-assignment");
         bar.setAlignItems(Alignment.BASELINE);
         if (item.assignee().isEmpty()) {
-            bar.add(new Span(getTranslation("task.unassigned")),
-                    new Button(getTranslation("inbox.action.claim"), e -> act(() -> workItems.claim(item.id()))));
+            Button claim = new Button(getTranslation("inbox.action.claim"), e -> act(() -> workItems.claim(item.id())));
+            claim.setId("task-claim");
+            bar.add(new Span(getTranslation("task.unassigned")), claim);
         } else if (item.isAssignedTo(me)) {
-            bar.add(new Span(getTranslation("task.assigned-to-me")),
-                    new Button(getTranslation("inbox.action.unclaim"), e -> act(() -> workItems.unclaim(item.id()))));
+            Button unclaim = new Button(getTranslation("inbox.action.unclaim"), e -> act(() -> workItems.unclaim(item.id())));
+            unclaim.setId("task-unclaim");
+            bar.add(new Span(getTranslation("task.assigned-to-me")), unclaim);
         } else {
             bar.add(new Span(getTranslation("task.assigned-to-other", displayName(item.assignee().get()))));
             return bar;
