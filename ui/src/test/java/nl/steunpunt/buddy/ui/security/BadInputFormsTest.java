@@ -71,6 +71,7 @@ import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.ui.KaribuTest;
 import nl.steunpunt.buddy.ui.base.ErrorView;
 import nl.steunpunt.buddy.ui.base.Outages;
+import nl.steunpunt.buddy.ui.inbox.TaskScreen;
 
 /**
  * The bad-input corpus typed into the screens themselves: every screen with input fields (public
@@ -385,7 +386,8 @@ class BadInputFormsTest extends KaribuTest {
         }
         long written = writesSince(before);
         boolean error = messages.stream().anyMatch(m -> !isSuccess(m)) || !fieldErrors.isEmpty();
-        if (written > 0 && !unparsed.isEmpty()) {
+        // A button that opened a task (and claimed it) did not save the form its typed fields belong to.
+        if (written > 0 && !unparsed.isEmpty() && !(UI.getCurrent().getCurrentView() instanceof TaskScreen)) {
             return new Result(Outcome.ERROR, "saved although the typed text of " + unparsed + " did not parse (dropped without a word)");
         }
         if (written > 0) {

@@ -327,9 +327,13 @@ class FormTasks {
         Set<ApplicationId> members = Set.of(buddies.get(0).id(), buddies.get(1).id(), buddies.get(2).id());
         UUID twice = world.as(facilitator, () -> intervisie.createGroup(new NewGroup(scene.region(), "Formulierengroep", SessionKind.INTERVISIE,
                 members)));
+        LocalDateTime previous = null;
         for (int round = 0; round < 2; round++) {
             matching.awaitTask(facilitator, twice.toString(), IntervisieProcess.TASK_PLAN_SESSION);
-            UUID session = planSoon(facilitator, twice);
+            // the next session falls some weeks after the previous one (the region's window)
+            LocalDateTime start = previous == null ? LocalDateTime.now(clock).plusMinutes(10).withSecond(0).withNano(0) : previous.plusWeeks(7);
+            previous = start;
+            UUID session = world.as(facilitator, () -> cycle.plan(twice, new SessionPlan(start, start.plusHours(1), "Steunpunt, zaal F")));
             WorkItem record = pass(facilitator, twice, session);
             world.as(facilitator, () -> {
                 workItems.complete(record.id(), Map.of(), () -> intervisie.record(session, Map.of(buddies.get(0).id(), Attendance.ABSENT,
