@@ -342,7 +342,8 @@ public class HelpRequests {
         if (filter.openOnly()) {
             clauses.add("r.status NOT IN ('ACTIVE', 'WITHDRAWN', 'CLOSED')");
         }
-        filter.text().map(String::trim).filter(t -> !t.isEmpty()).ifPresent(t -> {
+        // A NUL cannot be stored in PostgreSQL text, so no name contains one: it is left out of the search.
+        filter.text().map(t -> t.replace("\u0000", "").trim()).filter(t -> !t.isEmpty()).ifPresent(t -> {
             clauses.add("(lower(r.reference) LIKE :text ESCAPE '\\' OR lower(r.contact_name) LIKE :text ESCAPE '\\')");
             params.put("text", "%" + t.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
         });

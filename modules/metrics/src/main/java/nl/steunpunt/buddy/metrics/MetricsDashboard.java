@@ -146,6 +146,10 @@ public class MetricsDashboard {
         return allowed(currentActor.require());
     }
 
+    /** No figures exist before the programme; a period ends at most this many years from today. */
+    static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    static final int LATEST_YEARS_AHEAD = 5;
+
     /**
      * The figures of these regions together over the period from {@code from} to {@code to}, both days
      * included. A complete month inside the period is read from the monthly roll-up when it is clean,
@@ -159,6 +163,10 @@ public class MetricsDashboard {
         }
         if (from == null || to == null || from.isAfter(to)) {
             throw new InvalidInputException("error.metrics.period");
+        }
+        if (from.isBefore(EARLIEST) || to.isAfter(LocalDate.now(clock).plusYears(LATEST_YEARS_AHEAD))) {
+            // a year such as 0001 or 9999 would have the roll-up read tens of thousands of months
+            throw new InvalidInputException("error.metrics.period.range", EARLIEST.getYear(), LATEST_YEARS_AHEAD);
         }
         if (!allowed(actor).containsAll(scope)) {
             throw new AccessDeniedException("error.access.other-region");

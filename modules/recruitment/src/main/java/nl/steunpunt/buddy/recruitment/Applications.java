@@ -360,11 +360,12 @@ public class Applications {
             if (filter.openOnly()) {
                 where.add(cb.not(root.get("status").in(CLOSED)));
             }
-            filter.text().map(String::trim).filter(t -> !t.isEmpty()).ifPresent(t -> {
-                String like = "%" + t.toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
-                where.add(cb.or(cb.like(cb.lower(root.get("reference")), like),
-                        cb.like(cb.lower(root.get("lastName")), like),
-                        cb.like(cb.lower(root.get("firstName")), like)));
+            // A NUL cannot be stored in PostgreSQL text, so no name contains one: it is left out of the search.
+            filter.text().map(t -> t.replace("\u0000", "").trim()).filter(t -> !t.isEmpty()).ifPresent(t -> {
+                String like = "%" + t.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+                where.add(cb.or(cb.like(cb.lower(root.get("reference")), like, '\\'),
+                        cb.like(cb.lower(root.get("lastName")), like, '\\'),
+                        cb.like(cb.lower(root.get("firstName")), like, '\\')));
             });
             return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
         };

@@ -61,6 +61,8 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
         this.actors = actors;
         this.zone = zone;
         setMaxWidth("60em");
+        // Once: the screen renders again after claiming, giving back or assigning, and one press is one completion.
+        complete.addClickListener(e -> complete());
     }
 
     /** The form key this screen completes. */
@@ -113,7 +115,6 @@ public abstract class TaskScreen extends VerticalLayout implements HasUrlParamet
         complete.setText(getTranslation("task.complete"));
         complete.setId("complete-task");
         complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        complete.addClickListener(e -> complete());
         Button back = new Button(getTranslation("task.back"), e -> UI.getCurrent().navigate(returnRoute()));
         back.setId("back-to-inbox");
         add(new HorizontalLayout(complete, back));

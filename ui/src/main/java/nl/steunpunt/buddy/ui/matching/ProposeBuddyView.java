@@ -61,6 +61,7 @@ public class ProposeBuddyView extends MatchingTaskScreen {
         form.setPadding(false);
         form.add(new Paragraph(getTranslation("candidates.explain", weights.maximum())));
         grid.setId("candidates");
+        grid.removeAllColumns(); // the screen renders again after claiming, giving back or assigning
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(RankedCandidate::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(RankedCandidate::name).setHeader(getTranslation("candidates.name")).setAutoWidth(true);

@@ -88,6 +88,7 @@ public class HandOverMatchView extends TaskScreen {
         outcome.setItems(Outcome.values());
         outcome.setItemLabelGenerator(o -> getTranslation("hand-over.outcome." + o.name()));
         grid.setId("hand-over-candidates");
+        grid.removeAllColumns(); // the screen renders again after claiming, giving back or assigning
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.addColumn(RankedCandidate::position).setHeader("#").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(RankedCandidate::name).setHeader(getTranslation("candidates.name")).setAutoWidth(true);

@@ -138,6 +138,7 @@ public class ContactLogView extends VerticalLayout implements HasUrlParameter<St
     private Grid<ContactEntry> lines() {
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         grid.setId("contact-log-grid");
+        grid.removeAllColumns(); // opened again on the same screen (after saving, or a link to itself): columns once
         grid.addColumn(c -> date.format(c.on())).setKey("on").setHeader(getTranslation("contact-log.on")).setAutoWidth(true);
         grid.addColumn(c -> getTranslation("contact-kind." + c.kind().name())).setKey("kind")
                 .setHeader(getTranslation("contact-log.kind")).setAutoWidth(true);

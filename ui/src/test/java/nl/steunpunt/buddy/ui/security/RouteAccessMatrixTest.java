@@ -136,7 +136,7 @@ class RouteAccessMatrixTest extends KaribuTest {
         return users;
     }
 
-    private static Map<String, Set<Visitor>> policy() throws IOException {
+    static Map<String, Set<Visitor>> policy() throws IOException {
         Map<String, Set<Visitor>> policy = new LinkedHashMap<>();
         try (InputStream in = RouteAccessMatrixTest.class.getResourceAsStream("/access/route-policy.csv")) {
             assertThat(in).as("access/route-policy.csv on the test classpath").isNotNull();
