@@ -71,7 +71,7 @@ class SessionBenchmarkTest extends HttpApplicationTest {
     static final int ACCOUNTS = 20;
     static final int TASKS = 80;
     static final int LOAD_SECONDS = 45;
-    /** Between two round trips a user reads for two to five seconds (as in InboxLoadTest). */
+    /** Between two round trips a user reads for two to five seconds (as in InboxHttpLoadTest). */
     static final int THINK_MIN_MS = 2000;
     static final int THINK_MAX_MS = 5000;
     static final double TARGET_KB = 250;
