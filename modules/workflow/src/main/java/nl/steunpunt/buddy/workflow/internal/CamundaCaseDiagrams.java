@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
@@ -27,10 +26,7 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
@@ -59,18 +55,14 @@ class CamundaCaseDiagrams implements CaseDiagrams {
     private final RuntimeService runtimeService;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
-    private final TransactionTemplate ownTransaction;
 
     CamundaCaseDiagrams(HistoryService historyService, RepositoryService repositoryService, RuntimeService runtimeService,
-            CurrentActor currentActor, AuditTrail audit, PlatformTransactionManager transactions) {
+            CurrentActor currentActor, AuditTrail audit) {
         this.historyService = historyService;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.currentActor = currentActor;
         this.audit = audit;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.ownTransaction.setReadOnly(true);
     }
 
     @Override
@@ -184,23 +176,14 @@ class CamundaCaseDiagrams implements CaseDiagrams {
 
     /**
      * Where the engine's executions stand, also before an activity has started (an asynchronous
-     * continuation waiting for its job, e.g. one that failed); empty when the instance just ended (also
-     * when it ends between the two calls, as a withdrawal's asynchronous end may).
+     * continuation waiting for its job, e.g. one that failed); empty when the instance just ended.
      */
     private List<String> activeActivityIds(String processInstanceId) {
         if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
             return List.of();
         }
-        try {
-            // in a transaction of its own: the engine's failure would otherwise doom the whole view's transaction
-            return ownTransaction.execute(status -> runtimeService.getActiveActivityIds(processInstanceId).stream()
-                    .filter(id -> !id.endsWith(MULTI_INSTANCE_BODY)).toList());
-        } catch (ProcessEngineException e) {
-            if (ownTransaction.execute(status -> runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()) > 0) {
-                throw e;
-            }
-            return List.of();
-        }
+        return runtimeService.getActiveActivityIds(processInstanceId).stream()
+                .filter(id -> !id.endsWith(MULTI_INSTANCE_BODY)).toList();
     }
 
     private static CaseDiagram.Step stepOf(BpmnModelInstance model, String activityId) {
