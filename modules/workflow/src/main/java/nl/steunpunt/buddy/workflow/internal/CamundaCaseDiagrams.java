@@ -17,6 +17,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -176,14 +177,19 @@ class CamundaCaseDiagrams implements CaseDiagrams {
 
     /**
      * Where the engine's executions stand, also before an activity has started (an asynchronous
-     * continuation waiting for its job, e.g. one that failed); empty when the instance just ended.
+     * continuation waiting for its job, e.g. one that failed); empty when the instance just ended (also
+     * when it ends between the two calls, as a withdrawal's asynchronous end may).
      */
     private List<String> activeActivityIds(String processInstanceId) {
         if (runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0) {
             return List.of();
         }
-        return runtimeService.getActiveActivityIds(processInstanceId).stream()
-                .filter(id -> !id.endsWith(MULTI_INSTANCE_BODY)).toList();
+        try {
+            return runtimeService.getActiveActivityIds(processInstanceId).stream()
+                    .filter(id -> !id.endsWith(MULTI_INSTANCE_BODY)).toList();
+        } catch (NullValueException endedMeanwhile) {
+            return List.of();
+        }
     }
 
     private static CaseDiagram.Step stepOf(BpmnModelInstance model, String activityId) {
