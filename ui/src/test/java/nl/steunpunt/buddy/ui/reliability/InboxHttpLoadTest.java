@@ -1,7 +1,5 @@
 package nl.steunpunt.buddy.ui.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +26,7 @@ import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.Regions;
 import nl.steunpunt.buddy.shared.Role;
 import nl.steunpunt.buddy.ui.TestWorld;
+import nl.steunpunt.buddy.shared.bench.BenchmarkTable;
 import nl.steunpunt.buddy.ui.http.HttpApplicationTest;
 import nl.steunpunt.buddy.ui.http.VaadinHttpSession;
 import nl.steunpunt.buddy.ui.http.VaadinHttpSession.Notice;
@@ -47,8 +46,8 @@ import nl.steunpunt.buddy.workflow.WorkItems;
  * so colleagues race for the same tasks. A colleague's claim shown as its translated message is a
  * conflict; anything else (an HTTP status other than 200, an application error or expired session in
  * the UIDL, an error notification that is not one of those messages, an exception) is an error.
- * Asserts no errors and that every user got work done; prints p50/p95/p99 per action and writes them
- * to {@code target/reliability/load.md}.
+ * Records the errors (row R8-http-load of the benchmark table) and idle users; prints p50/p95/p99 per action and writes them
+ * to {@code target/reliability/load-http.md}.
  */
 @Tag("bench")
 class InboxHttpLoadTest extends HttpApplicationTest {
@@ -138,9 +137,11 @@ class InboxHttpLoadTest extends HttpApplicationTest {
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, table, StandardCharsets.UTF_8);
         System.out.println(table);
-        assertThat(errors).as("errors under load").isEmpty();
-        assertThat(idle.get()).as("users who got no task done").isZero();
-        assertThat(times.get(GIVE_BACK)).as("tasks claimed, noted and given back").hasSizeGreaterThan(USERS);
+        // A benchmark: what 200 sessions get on this machine is recorded, not asserted.
+        long actions = roundTrips.get();
+        BenchmarkTable.record("R8-http-load", String.format("%d coordinators over HTTP, %d s: actions with an error", USERS,
+                RAMP_UP_SECONDS + SECONDS), errors.size() + " of " + actions, idle.get() + " users idle", "",
+                "0 errors", errors.isEmpty() && idle.get() == 0);
     }
 
     /** One user's session until the deadline; the number of tasks she claimed, noted and gave back. */

@@ -15,9 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
@@ -27,7 +27,10 @@ import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
@@ -56,14 +59,18 @@ class CamundaCaseDiagrams implements CaseDiagrams {
     private final RuntimeService runtimeService;
     private final CurrentActor currentActor;
     private final AuditTrail audit;
+    private final TransactionTemplate ownTransaction;
 
     CamundaCaseDiagrams(HistoryService historyService, RepositoryService repositoryService, RuntimeService runtimeService,
-            CurrentActor currentActor, AuditTrail audit) {
+            CurrentActor currentActor, AuditTrail audit, PlatformTransactionManager transactions) {
         this.historyService = historyService;
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
         this.currentActor = currentActor;
         this.audit = audit;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction.setReadOnly(true);
     }
 
     @Override
@@ -185,9 +192,13 @@ class CamundaCaseDiagrams implements CaseDiagrams {
             return List.of();
         }
         try {
-            return runtimeService.getActiveActivityIds(processInstanceId).stream()
-                    .filter(id -> !id.endsWith(MULTI_INSTANCE_BODY)).toList();
-        } catch (NullValueException endedMeanwhile) {
+            // in a transaction of its own: the engine's failure would otherwise doom the whole view's transaction
+            return ownTransaction.execute(status -> runtimeService.getActiveActivityIds(processInstanceId).stream()
+                    .filter(id -> !id.endsWith(MULTI_INSTANCE_BODY)).toList());
+        } catch (ProcessEngineException e) {
+            if (ownTransaction.execute(status -> runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count()) > 0) {
+                throw e;
+            }
             return List.of();
         }
     }
