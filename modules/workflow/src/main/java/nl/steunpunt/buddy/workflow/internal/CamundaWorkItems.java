@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -51,7 +53,9 @@ import nl.steunpunt.buddy.workflow.WorkItems;
 
 /**
  * {@link WorkItems} on the Camunda task service. Every query is narrowed to the candidate groups of
- * the acting user (her roles in her regions) before any filter of the caller applies.
+ * the acting user (her roles in her regions) before any filter of the caller applies. Inbox pages and
+ * counts come from the {@link TaskReadModel}, kept in step with the engine's tasks; single tasks and
+ * every change go through the engine.
  */
 @Service
 @Transactional
@@ -70,10 +74,14 @@ class CamundaWorkItems implements WorkItems {
     private final CaseNoteRepository notes;
     private final Clock clock;
     private final JdbcClient db;
+    private final TaskReadModel readModel;
+    private final FormService formService;
+    /** Form keys per process definition and task: a deployed definition never changes. */
+    private final Map<String, String> formKeys = new ConcurrentHashMap<>();
 
     CamundaWorkItems(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
             RepositoryService repositoryService, IdentityService identityService, CurrentActor currentActor,
-            Actors actors, CaseNoteRepository notes, Clock clock, JdbcClient db) {
+            Actors actors, CaseNoteRepository notes, Clock clock, JdbcClient db, TaskReadModel readModel, FormService formService) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -84,6 +92,8 @@ class CamundaWorkItems implements WorkItems {
         this.notes = notes;
         this.clock = clock;
         this.db = db;
+        this.readModel = readModel;
+        this.formService = formService;
     }
 
     @Override
@@ -93,25 +103,15 @@ class CamundaWorkItems implements WorkItems {
         if (limit <= 0) {
             return List.of();
         }
-        TaskQuery taskQuery = toTaskQuery(query, actor);
-        switch (query.sortBy()) {
-            case CREATED -> taskQuery.orderByTaskCreateTime();
-            case NAME -> taskQuery.orderByTaskName();
-            default -> taskQuery.orderByDueDate();
-        }
-        if (query.ascending()) {
-            taskQuery.asc();
-        } else {
-            taskQuery.desc();
-        }
-        taskQuery.orderByTaskCreateTime().asc();
-        return toWorkItems(taskQuery.listPage(Math.max(0, offset), limit));
+        return readModel.page(actor.candidateGroups(), actor.userId(), query, clock.instant(), Math.max(0, offset), limit).stream()
+                .map(this::toWorkItem).toList();
     }
 
     @Override
     @Transactional(readOnly = true)
     public long count(WorkItemQuery query) {
-        return toTaskQuery(query, currentActor.require()).count();
+        Actor actor = currentActor.require();
+        return readModel.count(actor.candidateGroups(), actor.userId(), query, clock.instant());
     }
 
     @Override
@@ -278,22 +278,6 @@ class CamundaWorkItems implements WorkItems {
         }
     }
 
-    private TaskQuery toTaskQuery(WorkItemQuery query, Actor actor) {
-        TaskQuery taskQuery = visibleTo(taskService.createTaskQuery().active(), actor);
-        switch (query.scope()) {
-            case MINE -> taskQuery.taskAssignee(actor.userId());
-            case UNASSIGNED -> taskQuery.taskUnassigned();
-            default -> {
-            }
-        }
-        if (query.overdueOnly()) {
-            taskQuery.dueBefore(Date.from(clock.instant()));
-        }
-        query.phase().ifPresent(phase -> taskQuery.processDefinitionKey(phase.processKey()));
-        query.caseReference().ifPresent(taskQuery::processInstanceBusinessKey);
-        return taskQuery.initializeFormKeys();
-    }
-
     private Task visibleTask(String taskId, Actor actor) {
         Task task = visibleTo(taskService.createTaskQuery().taskId(taskId), actor).initializeFormKeys().singleResult();
         if (task == null) {
@@ -335,6 +319,16 @@ class CamundaWorkItems implements WorkItems {
             throw new TaskGoneException();
         }
         return visibleTask(taskId, actor);
+    }
+
+    private WorkItem toWorkItem(TaskReadModel.Row row) {
+        Phase phase = Phase.ofProcess(row.processKey())
+                .orElseThrow(() -> new IllegalStateException("Task of an unknown process: " + row.processDefinitionId()));
+        String formKey = formKeys.computeIfAbsent(row.processDefinitionId() + "#" + row.definitionKey(),
+                key -> formService.getTaskFormKey(row.processDefinitionId(), row.definitionKey()));
+        return new WorkItem(row.taskId(), row.definitionKey(), row.name(), formKey, row.businessKey(), row.subjectId(),
+                new RegionCode(row.regionCode()), phase, row.created(), Optional.ofNullable(row.due()), Optional.ofNullable(row.followUp()),
+                Optional.ofNullable(row.assignee()));
     }
 
     private List<WorkItem> toWorkItems(List<Task> tasks) {

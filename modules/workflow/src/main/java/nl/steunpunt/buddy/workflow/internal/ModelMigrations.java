@@ -1,9 +1,11 @@
 package nl.steunpunt.buddy.workflow.internal;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -15,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -41,12 +44,25 @@ class ModelMigrations {
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final boolean enabled;
+    private final Consumer<Collection<String>> moved;
 
+    @Autowired
     ModelMigrations(RepositoryService repository, RuntimeService runtime,
-            @Value("${buddy.engine.migrate-running-instances:true}") boolean enabled) {
+            @Value("${buddy.engine.migrate-running-instances:true}") boolean enabled, TaskReadModel tasks) {
+        this(repository, runtime, enabled, tasks::refresh);
+    }
+
+    /** {@code moved} learns of every case moved onto a new version (the migration fires no task events). */
+    ModelMigrations(RepositoryService repository, RuntimeService runtime, boolean enabled, Consumer<Collection<String>> moved) {
         this.repository = repository;
         this.runtime = runtime;
         this.enabled = enabled;
+        this.moved = moved;
+    }
+
+    ModelMigrations(RepositoryService repository, RuntimeService runtime, boolean enabled) {
+        this(repository, runtime, enabled, ids -> {
+        });
     }
 
     @EventListener(PostDeployEvent.class)
@@ -99,6 +115,7 @@ class ModelMigrations {
             }
             try {
                 runtime.newMigration(plan).processInstanceIds(running).execute();
+                moved.accept(running);
                 migrated += running.size();
             } catch (ProcessEngineException all) {
                 // One case that cannot move (it waits in an activity the new version lacks) fails the
@@ -106,6 +123,7 @@ class ModelMigrations {
                 for (String id : running) {
                     try {
                         runtime.newMigration(plan).processInstanceIds(id).execute();
+                        moved.accept(List.of(id));
                         migrated++;
                     } catch (ProcessEngineException one) {
                         leftBehind.put(id, "version " + older.getVersion() + ": " + reason(one));
