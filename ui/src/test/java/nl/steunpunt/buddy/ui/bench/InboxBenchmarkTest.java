@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,6 +25,7 @@ import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.Regions;
 import nl.steunpunt.buddy.shared.Role;
 import nl.steunpunt.buddy.shared.bench.BenchmarkTable;
+import nl.steunpunt.buddy.shared.bench.Timed;
 import nl.steunpunt.buddy.ui.ApplicationTest;
 import nl.steunpunt.buddy.ui.TestWorld;
 import nl.steunpunt.buddy.ui.security.LocalAccounts;
@@ -233,8 +233,8 @@ class InboxBenchmarkTest extends ApplicationTest {
             world.signOut();
         }
         for (Measured m : measured) {
-            Page ours = (Page) m.ours.last;
-            for (Page reference : List.of((Page) m.reference.last, (Page) m.engine.last)) {
+            Page ours = (Page) m.ours.last();
+            for (Page reference : List.of((Page) m.reference.last(), (Page) m.engine.last())) {
                 assertThat(ours.ids()).as(m.kase.name()).hasSize(PAGE).containsExactlyElementsOf(reference.ids());
                 assertThat(ours.count()).as(m.kase.name()).isEqualTo(reference.count());
             }
@@ -345,7 +345,7 @@ class InboxBenchmarkTest extends ApplicationTest {
             table.append(String.format(row, m.kase.name(), ms(m.ours.percentile(0.5)), ms(m.ours.percentile(0.95)),
                     ms(m.reference.percentile(0.5)), ms(m.reference.percentile(0.95)),
                     String.format("%.2f", m.ours.percentile(0.95) / m.reference.percentile(0.95)),
-                    ms(m.engine.percentile(0.5)), ms(m.engine.percentile(0.95)), ((Page) m.ours.last).count()));
+                    ms(m.engine.percentile(0.5)), ms(m.engine.percentile(0.95)), ((Page) m.ours.last()).count()));
         }
         table.append(String.format("Ours: WorkItems.count + WorkItems.find (page of %d) as the coordinator. sql: hand-written count + page"
                 + " from the read model's index of her group (the ratio's baseline); engine: hand-written count + page over"
@@ -367,31 +367,6 @@ class InboxBenchmarkTest extends ApplicationTest {
 
     private static String label(int size) {
         return size >= 1_000_000 ? (size / 1_000_000) + "m" : (size / 1000) + "k";
-    }
-
-    /** Times one action; keeps the measured durations (ms) and the last result. */
-    private static final class Timed {
-        private final Supplier<Object> action;
-        private final List<Double> times = new ArrayList<>();
-        private Object last;
-
-        Timed(Supplier<Object> action) {
-            this.action = action;
-        }
-
-        void run(boolean measured) {
-            long start = System.nanoTime();
-            last = action.get();
-            double ms = (System.nanoTime() - start) / 1e6;
-            if (measured) {
-                times.add(ms);
-            }
-        }
-
-        double percentile(double fraction) {
-            double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
-        }
     }
 
     private static String ms(double value) {

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import nl.steunpunt.buddy.metrics.MetricsDashboard;
 import nl.steunpunt.buddy.metrics.internal.MetricsRollups;
 import nl.steunpunt.buddy.metrics.internal.ReadModel;
 import nl.steunpunt.buddy.shared.bench.BenchmarkTable;
+import nl.steunpunt.buddy.shared.bench.Timed;
 import nl.steunpunt.buddy.shared.Region;
 import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.Regions;
@@ -122,8 +122,8 @@ class DashboardBenchmarkTest extends ApplicationTest {
             refAll.run(measured);
         }
 
-        Dashboard ours = (Dashboard) ourAll.last;
-        Object[] reference = (Object[]) refAll.last;
+        Dashboard ours = (Dashboard) ourAll.last();
+        Object[] reference = (Object[]) refAll.last();
         assertThat(ours.funnel().get(0).count().value().getAsLong()).isEqualTo(((Number) reference[0]).longValue());
         assertThat(ours.funnel().get(3).count().value().getAsLong()).isEqualTo(((Number) reference[3]).longValue());
         for (int kind = 0; kind < 3; kind++) {
@@ -230,31 +230,6 @@ class DashboardBenchmarkTest extends ApplicationTest {
         readModel.linkSignals();
         rollups.rebuild();
         db.sql("VACUUM ANALYZE metrics_signal, metrics_month, metrics_month_lead_time, metrics_month_theme, metrics_month_dirty").update();
-    }
-
-    /** Times one action; keeps the measured durations (ms) and the last result. */
-    private static final class Timed {
-        private final Supplier<Object> action;
-        private final List<Double> times = new ArrayList<>();
-        private Object last;
-
-        Timed(Supplier<Object> action) {
-            this.action = action;
-        }
-
-        void run(boolean measured) {
-            long start = System.nanoTime();
-            last = action.get();
-            double ms = (System.nanoTime() - start) / 1e6;
-            if (measured) {
-                times.add(ms);
-            }
-        }
-
-        double percentile(double fraction) {
-            double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)];
-        }
     }
 
     private static String ms(double value) {
