@@ -168,7 +168,7 @@ public class TestWorld {
                     case RecruitmentProcess.TASK_SCREEN_APPLICATION -> workItems.complete(task.id(),
                             Map.of(RecruitmentProcess.Variables.SUITABLE, true), () -> applications.recordScreening(id, true, "Geschikt"));
                     case RecruitmentProcess.TASK_SCHEDULE_INTAKE -> workItems.complete(task.id(), Map.of(),
-                            () -> applications.scheduleIntake(id, LocalDateTime.now().plusDays(2), "Steunpunt"));
+                            () -> applications.scheduleIntake(id, LocalDateTime.now(clock).plusDays(2), "Steunpunt"));
                     case RecruitmentProcess.TASK_HOLD_INTAKE -> workItems.complete(task.id(), Map.of(),
                             () -> applications.recordIntake(id, LocalDate.now(clock), "Goed gesprek"));
                     case RecruitmentProcess.TASK_ASSESS_SUITABILITY -> workItems.complete(task.id(), Map.of(),

@@ -71,8 +71,8 @@ class TrainingScreensTest extends KaribuTest {
         UI.getCurrent().navigate(TrainingSessionsView.class);
         int before = sessionRows().size();
 
-        _setValue(_get(DateTimePicker.class, spec -> spec.withId("session-starts")), LocalDateTime.now().minusDays(1).withSecond(0).withNano(0));
-        _setValue(_get(DateTimePicker.class, spec -> spec.withId("session-ends")), LocalDateTime.now().minusDays(1).plusHours(3).withSecond(0).withNano(0));
+        _setValue(_get(DateTimePicker.class, spec -> spec.withId("session-starts")), LocalDateTime.now(clock).minusDays(1).withSecond(0).withNano(0));
+        _setValue(_get(DateTimePicker.class, spec -> spec.withId("session-ends")), LocalDateTime.now(clock).minusDays(1).plusHours(3).withSecond(0).withNano(0));
         _setValue(_get(TextField.class, spec -> spec.withId("session-location")), "Bibliotheek");
         @SuppressWarnings("unchecked")
         CheckboxGroup<CatalogueItem> modules = _get(CheckboxGroup.class, spec -> spec.withId("session-modules"));
@@ -82,8 +82,8 @@ class TrainingScreensTest extends KaribuTest {
         assertThat(sessionRows()).hasSize(before);
 
         NotificationsKt.clearNotifications();
-        _setValue(_get(DateTimePicker.class, spec -> spec.withId("session-starts")), LocalDateTime.now().plusDays(3).withSecond(0).withNano(0));
-        _setValue(_get(DateTimePicker.class, spec -> spec.withId("session-ends")), LocalDateTime.now().plusDays(3).plusHours(3).withSecond(0).withNano(0));
+        _setValue(_get(DateTimePicker.class, spec -> spec.withId("session-starts")), LocalDateTime.now(clock).plusDays(3).withSecond(0).withNano(0));
+        _setValue(_get(DateTimePicker.class, spec -> spec.withId("session-ends")), LocalDateTime.now(clock).plusDays(3).plusHours(3).withSecond(0).withNano(0));
         _click(_get(Button.class, spec -> spec.withId("session-schedule")));
 
         assertThat(sessionRows()).hasSize(before + 1);
