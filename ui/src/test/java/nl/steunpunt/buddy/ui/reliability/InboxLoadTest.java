@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -19,14 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import nl.steunpunt.buddy.shared.Region;
-import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.Regions;
-import nl.steunpunt.buddy.shared.Role;
 import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.ui.ApplicationTest;
 import nl.steunpunt.buddy.ui.TestWorld;
@@ -65,35 +60,7 @@ class InboxLoadTest extends ApplicationTest {
 
     @Test
     void two_hundred_coordinators_work_their_inboxes_at_once_without_an_error() throws Exception {
-        world.ensure();
-        List<RegionCode> loadRegions = List.of(new RegionCode("LOAD-1"), new RegionCode("LOAD-2"));
-        List<String> coordinators = new ArrayList<>();
-        for (RegionCode region : loadRegions) {
-            regions.save(new Region(region, "Belastingregio " + region.value()));
-            for (int i = 1; i <= ACCOUNTS_PER_REGION; i++) {
-                String name = "load." + region.value().toLowerCase() + "." + i;
-                accounts.save(name, "Coördinator " + i + " " + region.value(), TestWorld.PASSWORD, Set.of(Role.COORDINATOR), Set.of(region));
-                coordinators.add(name);
-            }
-        }
-        List<Thread> seeders = new ArrayList<>();
-        for (RegionCode region : loadRegions) {
-            Thread seeder = new Thread(() -> {
-                for (int i = 0; i < APPLICATIONS_PER_REGION; i++) {
-                    world.apply(region);
-                }
-            }, "load-seed-" + region.value());
-            seeder.start();
-            seeders.add(seeder);
-        }
-        for (Thread seeder : seeders) {
-            seeder.join();
-        }
-        String first = coordinators.get(0);
-        String last = coordinators.get(coordinators.size() - 1);
-        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> world.as(first, () -> workItems.count(WorkItemQuery.inbox())) >= APPLICATIONS_PER_REGION
-                        && world.as(last, () -> workItems.count(WorkItemQuery.inbox())) >= APPLICATIONS_PER_REGION);
+        List<String> coordinators = LoadWorld.seed(world, regions, accounts, workItems, ACCOUNTS_PER_REGION, APPLICATIONS_PER_REGION);
 
         long deadline = System.nanoTime() + Duration.ofSeconds(SECONDS).toNanos();
         CountDownLatch done = new CountDownLatch(USERS);
@@ -117,7 +84,7 @@ class InboxLoadTest extends ApplicationTest {
         }
         done.await();
 
-        String table = report(loadRegions.size() * APPLICATIONS_PER_REGION, coordinators.size());
+        String table = report(LoadWorld.REGIONS.size() * APPLICATIONS_PER_REGION, coordinators.size());
         Files.createDirectories(REPORT.getParent());
         Files.writeString(REPORT, table, StandardCharsets.UTF_8);
         System.out.println(table);
