@@ -52,14 +52,29 @@ final class ClusterNode implements AutoCloseable {
         return node;
     }
 
-    /** What {@code MailDelivery} logs when SMTP accepted a mail whose SENT mark then failed (the crash window). */
-    static final String UNMARKED_MAIL = "was sent but could not be marked";
+    /**
+     * What {@code MailDelivery} logs, after "Mail &lt;id&gt;", when a mail may have reached the SMTP server more than once:
+     * SMTP accepted it but the SENT mark failed (the crash window); the send failed, possibly after SMTP took it (a
+     * time-out waiting for the server's answer), so the poller sends it again; or the mark found the row already SENT
+     * by another delivery, whose lease on it had run out.
+     */
+    static final List<String> DOUBTFUL_DELIVERY = List.of("was sent but could not be marked", "not sent (attempt",
+            "was sent by another delivery as well");
 
     /** The ids of the outbox rows this node sent but could not mark as sent, from its log. */
     public List<Long> unmarkedMails() {
+        return mailsLogged(DOUBTFUL_DELIVERY.get(0));
+    }
+
+    /** The ids of the outbox rows this node may have handed to SMTP more than once (see {@link #DOUBTFUL_DELIVERY}). */
+    public List<Long> doubtfulMails() {
+        return DOUBTFUL_DELIVERY.stream().flatMap(phrase -> mailsLogged(phrase).stream()).toList();
+    }
+
+    private List<Long> mailsLogged(String phrase) {
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile("Mail (\\d+) " + java.util.regex.Pattern.quote(phrase));
         synchronized (lines) {
-            return lines.stream().filter(line -> line.contains(UNMARKED_MAIL))
-                    .map(line -> Long.valueOf(line.replaceAll(".*Mail (\\d+) " + UNMARKED_MAIL + ".*", "$1"))).toList();
+            return lines.stream().map(id::matcher).filter(java.util.regex.Matcher::find).map(m -> Long.valueOf(m.group(1))).toList();
         }
     }
 
@@ -71,7 +86,7 @@ final class ClusterNode implements AutoCloseable {
                     out.write(line);
                     out.write('\n');
                     if (line.startsWith("PROBE") || line.contains("Started BuddyApplication") || line.contains("APPLICATION FAILED")
-                            || line.contains(UNMARKED_MAIL)) {
+                            || DOUBTFUL_DELIVERY.stream().anyMatch(line::contains)) {
                         synchronized (lines) {
                             lines.add(line);
                             lines.notifyAll();

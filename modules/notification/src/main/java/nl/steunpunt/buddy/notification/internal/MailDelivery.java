@@ -177,12 +177,19 @@ public class MailDelivery {
         });
     }
 
-    /** Step 3: the SMTP server took it. */
+    /**
+     * Step 3: the SMTP server took it. Finding the row already SENT means another delivery claimed it after this
+     * one's lease ran out and sent it too: the receiver got it twice, with the same Message-ID. That is logged.
+     */
     public void markSent(long id) {
-        ownTransaction.executeWithoutResult(tx -> db.sql("""
+        Integer marked = ownTransaction.execute(tx -> db.sql("""
                 UPDATE mail_log SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ? AND status = 'QUEUED'""")
                 .params(Timestamp.from(clock.instant()), id).update());
-        log.debug("Sent mail {}", id);
+        if (marked != null && marked == 0) {
+            log.warn("Mail {} was sent by another delivery as well (the lease of {} ran out while this one sent it)", id, lease);
+        } else {
+            log.debug("Sent mail {}", id);
+        }
     }
 
     private void failed(Claim claim, RuntimeException e) {
