@@ -236,6 +236,25 @@ class MailerTest {
     }
 
     @Test
+    void a_delivery_whose_lease_ran_out_while_it_sent_finds_the_row_sent_by_another_and_changes_nothing() throws Exception {
+        long id = queuedWhileSmtpIsDown("SLOW-1");
+        expireLeases();
+
+        // a slow delivery claims the row; its lease runs out before it hands the mail to SMTP
+        MailDelivery.Claim slow = delivery.claim(id).orElseThrow();
+        expireLeases();
+        assertThat(delivery.deliverDue()).as("the poller takes the row over").isEqualTo(1);
+        SentMail byPoller = mailer.recent(0, 1).get(0);
+        delivery.transmit(slow);
+
+        assertThat(delivery.markSent(id)).as("already marked by the poller").isFalse();
+        SentMail after = mailer.recent(0, 1).get(0);
+        assertThat(after.status()).isEqualTo(MailStatus.SENT);
+        assertThat(after.sentAt()).isEqualTo(byPoller.sentAt());
+        assertThat(smtp.getReceivedMessages()).extracting(MimeMessage::getMessageID).containsExactly(messageId(id), messageId(id));
+    }
+
+    @Test
     void concurrent_deliverers_of_the_same_row_send_one_smtp_message() throws Exception {
         int deliverers = 6;
         for (int round = 0; round < 5; round++) {

@@ -180,16 +180,19 @@ public class MailDelivery {
     /**
      * Step 3: the SMTP server took it. Finding the row already SENT means another delivery claimed it after this
      * one's lease ran out and sent it too: the receiver got it twice, with the same Message-ID. That is logged.
+     *
+     * @return whether this call marked it; false when another delivery had already done so
      */
-    public void markSent(long id) {
+    public boolean markSent(long id) {
         Integer marked = ownTransaction.execute(tx -> db.sql("""
                 UPDATE mail_log SET status = 'SENT', sent_at = ?, last_error = NULL WHERE id = ? AND status = 'QUEUED'""")
                 .params(Timestamp.from(clock.instant()), id).update());
-        if (marked != null && marked == 0) {
+        if (marked == null || marked == 0) {
             log.warn("Mail {} was sent by another delivery as well (the lease of {} ran out while this one sent it)", id, lease);
-        } else {
-            log.debug("Sent mail {}", id);
+            return false;
         }
+        log.debug("Sent mail {}", id);
+        return true;
     }
 
     private void failed(Claim claim, RuntimeException e) {
