@@ -63,6 +63,7 @@ class CoordinatorJourneyBrowserTest {
     @Autowired TestWorld world;
     @Autowired Applications applications;
     @Autowired MatchingWorld matching;
+    @Autowired nl.steunpunt.buddy.workflow.WorkItems workItems;
 
     @DynamicPropertySource
     static void mailServer(DynamicPropertyRegistry registry) {
@@ -121,7 +122,13 @@ class CoordinatorJourneyBrowserTest {
         browser.get(url("/inbox"));
         waitFor(() -> text(By.id("inbox-grid")).contains(task.caseReference()));
 
-        browser.get(url("/taken/aanmelding-beoordelen/" + task.id()));
+        // the row's buttons are drawn in the browser from the column's template and call the server through it
+        waitFor(() -> !browser.findElements(By.id("claim-" + task.id())).isEmpty());
+        click(browser.findElement(By.id("claim-" + task.id())));
+        waitFor(() -> !browser.findElements(By.id("unclaim-" + task.id())).isEmpty());
+        assertThat(world.as(COORDINATOR_A, () -> workItems.get(task.id())).orElseThrow().assignee()).hasValue(COORDINATOR_A);
+        click(browser.findElement(By.id("open-" + task.id())));
+        waitFor(() -> browser.getCurrentUrl().endsWith("/taken/aanmelding-beoordelen/" + task.id()));
         waitFor(() -> !browser.findElements(By.id("screening-suitable")).isEmpty());
         List<WebElement> options = browser.findElement(By.id("screening-suitable")).findElements(By.tagName("vaadin-radio-button"));
         click(options.get(0));

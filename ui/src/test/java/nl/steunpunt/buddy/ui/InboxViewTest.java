@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -78,15 +77,23 @@ class InboxViewTest extends KaribuTest {
         openAppAs(COORDINATOR_A);
         UI.getCurrent().navigate(InboxView.class);
 
-        Component actions = GridKt._getCellComponent(inboxGrid(), indexOf(task), "actions");
-        _click(_get(actions, Button.class, spec -> spec.withText("Oppakken")));
+        assertThat(LitCells.property(inboxGrid(), indexOf(task), "actions", "claim")).as("a free task offers to claim it").isEqualTo(true);
+        assertThat(LitCells.property(inboxGrid(), indexOf(task), "actions", "unclaim")).isEqualTo(false);
+        LitCells.call(inboxGrid(), indexOf(task), "actions", "claim");
 
         NotificationsKt.expectNotifications("Je hebt de taak 'Aanmelding beoordelen' opgepakt.");
         assertThat(rows().get(indexOf(task)).assignee()).contains(COORDINATOR_A);
+        assertThat(LitCells.property(inboxGrid(), indexOf(task), "actions", "claim")).isEqualTo(false);
+        assertThat(LitCells.property(inboxGrid(), indexOf(task), "actions", "unclaim")).as("now mine: give it back").isEqualTo(true);
         _setValue(_get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("filter-scope")),
                 nl.steunpunt.buddy.workflow.WorkItemQuery.Scope.MINE);
         assertThat(rows()).extracting(WorkItem::id).contains(task.id());
         assertThat(rows()).allSatisfy(item -> assertThat(item.assignee()).contains(COORDINATOR_A));
+
+        LitCells.call(inboxGrid(), indexOf(task), "actions", "unclaim");
+        NotificationsKt.expectNotifications("Je hebt de taak 'Aanmelding beoordelen' teruggegeven.");
+        assertThat(rows()).extracting(WorkItem::id).doesNotContain(task.id());
+        assertThat(world.as(COORDINATOR_A, () -> workItems.get(task.id())).orElseThrow().assignee()).isEmpty();
     }
 
     @Test
@@ -96,8 +103,7 @@ class InboxViewTest extends KaribuTest {
         openAppAs(COORDINATOR_A);
         UI.getCurrent().navigate(InboxView.class);
 
-        Component actions = GridKt._getCellComponent(inboxGrid(), indexOf(task), "actions");
-        _click(_get(actions, Button.class, spec -> spec.withText("Openen")));
+        LitCells.call(inboxGrid(), indexOf(task), "actions", "open");
         _assertOne(ScreenApplicationView.class);
         _assertOne(VerticalLayout.class, spec -> spec.withId("case-file"));
 

@@ -52,6 +52,10 @@ public final class VaadinHttpSession {
     static final int VIRTUAL_CHILDREN = 24;
     /** How the server encodes an element parameter of a JavaScript invocation: {@code [0, nodeId]}. */
     static final int NODE_REFERENCE = 0;
+    /** An array parameter is wrapped as {@code [1, array]} (flow-server {@code JsonCodec.ARRAY_TYPE}). */
+    static final int ARRAY_VALUE = 1;
+    /** A return channel parameter: {@code [2, nodeId, channelId]} (flow-server {@code JsonCodec.RETURN_CHANNEL_TYPE}). */
+    static final int RETURN_CHANNEL = 2;
     /** The UI's own node; navigation events go to it. */
     static final int ROOT_NODE = 1;
 
@@ -68,6 +72,10 @@ public final class VaadinHttpSession {
     private final List<Notice> notices = new ArrayList<>();
     /** Shared JSON values (event data expressions of listeners) the server sends once and refers to by hash. */
     private final Map<String, JsonNode> constants = new HashMap<>();
+    /** Per grid node: the rows its connector holds, by index, as the data communicator sent them. */
+    private final Map<Integer, java.util.TreeMap<Integer, JsonNode>> gridRows = new HashMap<>();
+    /** The LitRenderers the server installed, by their property namespace ({@code lr_<renderer>_}). */
+    private final Map<String, LitRendererChannel> litRenderers = new LinkedHashMap<>();
     private int uiId = -1;
     private String csrfToken;
     private int syncId = -1;
@@ -237,6 +245,77 @@ public final class VaadinHttpSession {
         data.set("historyState", historyState);
         data.put("trigger", trigger);
         return event(ROOT_NODE, "ui-navigate", data);
+    }
+
+    /**
+     * A row of a grid as its connector holds it: the row's key, and the values its LitRenderers get
+     * ({@code item.<name>} in their templates).
+     */
+    public record GridRow(int index, JsonNode item) {
+        public String key() {
+            return item.path("key").asText();
+        }
+
+        /** The value a LitRenderer's template reads as {@code item.<name>}, in whichever column it is. */
+        public Optional<String> value(String name) {
+            java.util.Iterator<Map.Entry<String, JsonNode>> fields = item.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (field.getKey().startsWith("lr_") && field.getKey().endsWith("_" + name)) {
+                    return Optional.of(field.getValue().asText());
+                }
+            }
+            return Optional.empty();
+        }
+
+        public boolean is(String name) {
+            return value(name).map(Boolean::parseBoolean).orElse(false);
+        }
+    }
+
+    private record LitRendererChannel(String namespace, int node, int channel, List<String> functions) {
+    }
+
+    /** Whether the row carries values of this renderer (its properties start with the renderer's namespace). */
+    private static boolean draws(LitRendererChannel renderer, GridRow row) {
+        java.util.Iterator<String> names = row.item().fieldNames();
+        while (names.hasNext()) {
+            if (names.next().startsWith(renderer.namespace())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rows the grid with this element id has received, in order. */
+    public List<GridRow> rows(String gridElementId) {
+        java.util.TreeMap<Integer, JsonNode> rows = gridRows.getOrDefault(require(gridElementId).id, new java.util.TreeMap<>());
+        return rows.entrySet().stream().map(e -> new GridRow(e.getKey(), e.getValue())).toList();
+    }
+
+    /** The row of that grid whose LitRenderer value {@code name} is {@code value} (e.g. a task's id). */
+    public Optional<GridRow> row(String gridElementId, String name, String value) {
+        return rows(gridElementId).stream().filter(row -> row.value(name).filter(value::equals).isPresent()).findFirst();
+    }
+
+    /**
+     * A click on an element of a LitRenderer's template in this row, bound as {@code @click="${function}"}: the
+     * browser calls the renderer's return channel with the function's name and the row's key.
+     */
+    public VaadinHttpSession callRenderer(GridRow row, String function) throws IOException, InterruptedException {
+        LitRendererChannel renderer = litRenderers.values().stream()
+                .filter(r -> r.functions().contains(function) && draws(r, row))
+                .findFirst().orElseThrow(() -> new VaadinProtocolException("no LitRenderer with a function '" + function
+                        + "' draws row " + row.item() + " (renderers " + litRenderers.keySet() + ")"));
+        ObjectNode rpc = JsonNodeFactory.instance.objectNode();
+        rpc.put("type", "channel");
+        rpc.put("node", renderer.node());
+        rpc.put("channel", renderer.channel());
+        ArrayNode args = rpc.putArray("args");
+        args.add(function);
+        args.add(row.key());
+        args.addArray();
+        return send(rpc);
     }
 
     /** A round trip that asks nothing of the server (what a heartbeat-like empty message costs). */
@@ -482,6 +561,14 @@ public final class VaadinHttpSession {
             return;
         }
         String script = invocation.get(invocation.size() - 1).asText();
+        if (script.contains("setLitRenderer(")) {
+            litRenderer(invocation);
+            return;
+        }
+        if (script.contains("$connector.set(") || script.contains("$connector.clear(")) {
+            gridData(invocation, script.contains("$connector.set("));
+            return;
+        }
         if (!script.contains("$connector.confirm(")) {
             return;
         }
@@ -497,6 +584,57 @@ public final class VaadinHttpSession {
         }
         if (target != null && updateId != null) {
             pending.add(publishedCall(target, "confirmUpdate", updateId));
+        }
+    }
+
+    /** {@code window.Vaadin.setLitRenderer(this, name, template, channel, functions, namespace, appId)}. */
+    private void litRenderer(JsonNode invocation) {
+        String namespace = null;
+        Integer node = null;
+        Integer channel = null;
+        List<String> functions = new ArrayList<>();
+        for (int i = 0; i < invocation.size() - 1; i++) {
+            JsonNode parameter = invocation.get(i);
+            if (parameter.isArray() && parameter.size() == 3 && parameter.get(0).asInt(-1) == RETURN_CHANNEL) {
+                node = parameter.get(1).asInt();
+                channel = parameter.get(2).asInt();
+            } else if (parameter.isArray() && parameter.size() == 2 && parameter.get(0).asInt(-1) == ARRAY_VALUE) {
+                parameter.get(1).forEach(f -> functions.add(f.asText()));
+            } else if (parameter.isTextual() && parameter.asText().startsWith("lr_")) {
+                namespace = parameter.asText();
+            }
+        }
+        if (namespace != null && node != null) {
+            litRenderers.put(namespace, new LitRendererChannel(namespace, node, channel, List.copyOf(functions)));
+        }
+    }
+
+    /** {@code $connector.set(start, items, parentKey)} and {@code $connector.clear(start, length, parentKey)} of a grid. */
+    private void gridData(JsonNode invocation, boolean set) {
+        Integer grid = null;
+        List<Integer> numbers = new ArrayList<>();
+        JsonNode items = null;
+        for (int i = 0; i < invocation.size() - 1; i++) {
+            JsonNode parameter = invocation.get(i);
+            if (parameter.isArray() && parameter.size() == 2 && parameter.get(0).asInt(-1) == NODE_REFERENCE && grid == null) {
+                grid = parameter.get(1).asInt();
+            } else if (parameter.isArray() && parameter.size() == 2 && parameter.get(0).asInt(-1) == ARRAY_VALUE) {
+                items = parameter.get(1);
+            } else if (parameter.isNumber()) {
+                numbers.add(parameter.asInt());
+            }
+        }
+        if (grid == null || numbers.isEmpty()) {
+            return;
+        }
+        java.util.TreeMap<Integer, JsonNode> rows = gridRows.computeIfAbsent(grid, g -> new java.util.TreeMap<>());
+        int start = numbers.get(0);
+        if (set && items != null) {
+            for (int i = 0; i < items.size(); i++) {
+                rows.put(start + i, items.get(i));
+            }
+        } else if (!set && numbers.size() > 1) {
+            rows.subMap(start, start + numbers.get(1)).clear();
         }
     }
 

@@ -64,14 +64,17 @@ class VaadinHttpSessionTest extends HttpApplicationTest {
         user.open("inbox");
         assertThat(user.text("inbox-total")).matches("\\d+ taken");
         user.call(user.require("inbox-grid"), "setViewportRange", 0, 50);
-        user.click("claim-" + task.id());
+        VaadinHttpSession.GridRow row = user.row("inbox-grid", "id", task.id()).orElseThrow();
+        assertThat(row.is("claim")).as("a free task offers to claim it").isTrue();
+        user.callRenderer(row, "claim");
 
         assertThat(world.as(COORDINATOR, () -> workItems.get(task.id())).orElseThrow().assignee()).hasValue(COORDINATOR);
         assertThat(user.notifications()).singleElement().satisfies(notice -> {
             assertThat(notice.isError()).isFalse();
             assertThat(notice.text()).startsWith("Je hebt de taak").endsWith("opgepakt.");
         });
-        assertThat(user.byId("unclaim-" + task.id())).as("the row now offers to give the task back").isPresent();
+        assertThat(user.row("inbox-grid", "id", task.id())).as("the row now offers to give the task back")
+                .hasValueSatisfying(mine -> assertThat(mine.is("unclaim") && !mine.is("claim")).isTrue());
     }
 
     @Test
@@ -94,7 +97,7 @@ class VaadinHttpSessionTest extends HttpApplicationTest {
         user.call(user.require("inbox-grid"), "setViewportRange", 0, 50);
         user.setProperty("filter-scope", "value", selectKey(user, "filter-scope", "Alle taken van mijn regio's"));
         user.call(user.require("inbox-grid"), "setViewportRange", 0, 50);
-        user.click("open-" + task.id());
+        user.callRenderer(user.row("inbox-grid", "id", task.id()).orElseThrow(), "open");
         assertThat(user.text("task-meta")).contains(task.caseReference());
         assertThat(user.byId("case-timeline")).isPresent();
 

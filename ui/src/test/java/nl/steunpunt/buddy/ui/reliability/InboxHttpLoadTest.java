@@ -133,14 +133,13 @@ class InboxHttpLoadTest extends HttpApplicationTest {
     private int round(VaadinHttpSession user, ThreadLocalRandom random) throws Exception {
         think(random.nextInt(2000, 5000));
         timed(BROWSE, user, () -> browse(user, random));
-        List<String> free = user.all(n -> n.elementId().filter(id -> id.startsWith("claim-")).isPresent()).stream()
-                .map(n -> n.elementId().orElseThrow().substring("claim-".length())).toList();
+        List<VaadinHttpSession.GridRow> free = user.rows("inbox-grid").stream().filter(row -> row.is("claim")).toList();
         if (free.isEmpty()) {
             return 0;
         }
-        String task = free.get(random.nextInt(free.size()));
+        VaadinHttpSession.GridRow task = free.get(random.nextInt(free.size()));
         think(random.nextInt(2000, 5000));
-        timed(OPEN_TASK, user, () -> user.click("open-" + task));
+        timed(OPEN_TASK, user, () -> user.callRenderer(task, "open"));
         int result = 0;
         if (user.byId("task-claim").isPresent() && user.byId("case-timeline").isPresent()) {
             think(random.nextInt(3000, 8000)); // reading the case file and its timeline
