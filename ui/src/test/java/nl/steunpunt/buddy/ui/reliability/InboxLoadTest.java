@@ -93,11 +93,14 @@ class InboxLoadTest extends ApplicationTest {
         assertThat(times.get("claim, note, give back")).as("claims").hasSizeGreaterThan(USERS);
     }
 
-    /** One user's session: inbox, open a task, claim it, add a note, give it back; one to three seconds of reading between steps. */
+    /**
+     * One user's session: inbox, open a task, claim it, add a note, give it back; two to five seconds between steps and
+     * three to eight reading the case, as in {@code InboxHttpLoadTest}.
+     */
     private int work(long deadline) {
         int worked = 0;
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        think(random.nextInt(0, 3000)); // users do not all arrive in the same millisecond
+        think(random.nextInt(0, 5000)); // users do not all arrive in the same millisecond
         while (System.nanoTime() < deadline) {
             try {
                 worked += step(random);
@@ -115,7 +118,7 @@ class InboxLoadTest extends ApplicationTest {
             workItems.count(WorkItemQuery.inbox());
             return found;
         });
-        think(random.nextInt(1000, 3000));
+        think(random.nextInt(2000, 5000));
         List<WorkItem> free = page.stream().filter(t -> t.assignee().isEmpty()).toList();
         if (free.isEmpty()) {
             return 0;
@@ -125,7 +128,7 @@ class InboxLoadTest extends ApplicationTest {
             workItems.get(task.id());
             return workItems.history(task.caseReference());
         });
-        think(random.nextInt(1000, 3000));
+        think(random.nextInt(3000, 8000)); // reading the case file and its timeline
         boolean claimed = timed("claim, note, give back", () -> {
             try {
                 workItems.claim(task.id());
@@ -137,7 +140,7 @@ class InboxLoadTest extends ApplicationTest {
             workItems.unclaim(task.id());
             return true;
         });
-        think(random.nextInt(1000, 3000));
+        think(random.nextInt(2000, 5000));
         return claimed ? 1 : 0;
     }
 
@@ -178,6 +181,7 @@ class InboxLoadTest extends ApplicationTest {
             out.append(String.format("%-28s %8d %9s %9s %9s %9s%n", action, values.length, ms(values, 0.50), ms(values, 0.95),
                     ms(values, 0.99), String.format("%.1f ms", values[values.length - 1] / 1e6)));
         });
+        out.append(String.format("offered load: %.1f actions a second%n", actions.get() / (double) SECONDS));
         out.append(String.format("actions %d, conflicts (told \"already taken\" or \"already done\") %d, errors %d%n", actions.get(), conflicts.get(),
                 errors.size()));
         return out.toString();
