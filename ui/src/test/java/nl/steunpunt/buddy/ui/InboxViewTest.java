@@ -77,6 +77,10 @@ class InboxViewTest extends KaribuTest {
         openAppAs(COORDINATOR_A);
         UI.getCurrent().navigate(InboxView.class);
 
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+        long visible = world.as(COORDINATOR_A, () -> workItems.count(nl.steunpunt.buddy.workflow.WorkItemQuery.inbox()));
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("inbox-total")).getText())
+                .as("the total is the grid's count").isEqualTo(visible + " taken");
         assertThat(LitCells.property(inboxGrid(), indexOf(task), "actions", "claim")).as("a free task offers to claim it").isEqualTo(true);
         assertThat(LitCells.property(inboxGrid(), indexOf(task), "actions", "unclaim")).isEqualTo(false);
         LitCells.call(inboxGrid(), indexOf(task), "actions", "claim");

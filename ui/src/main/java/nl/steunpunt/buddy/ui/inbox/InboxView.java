@@ -156,6 +156,8 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
                 },
                 q -> (int) Math.min(Integer.MAX_VALUE, workItems.count(query)));
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
+        // the total is the grid's own count: one count query per refresh, not two
+        grid.getLazyDataView().addItemCountChangeListener(e -> total.setText(getTranslation("inbox.total", e.getItemCount())));
     }
 
     private WorkItemQuery withSort(List<QuerySortOrder> orders) {
@@ -228,7 +230,6 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     private void refresh() {
         grid.getDataProvider().refreshAll();
-        total.setText(getTranslation("inbox.total", workItems.count(query)));
     }
 
     private String taskName(WorkItem item) {
