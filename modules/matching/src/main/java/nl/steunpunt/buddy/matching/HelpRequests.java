@@ -32,6 +32,7 @@ import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.NotFoundException;
 import nl.steunpunt.buddy.shared.ProblemArea;
 import nl.steunpunt.buddy.shared.RegionCode;
+import nl.steunpunt.buddy.shared.SearchText;
 import nl.steunpunt.buddy.shared.Regions;
 import nl.steunpunt.buddy.shared.Role;
 import nl.steunpunt.buddy.shared.SchoolLevel;
@@ -342,10 +343,9 @@ public class HelpRequests {
         if (filter.openOnly()) {
             clauses.add("r.status NOT IN ('ACTIVE', 'WITHDRAWN', 'CLOSED')");
         }
-        // A NUL cannot be stored in PostgreSQL text, so no name contains one: it is left out of the search.
-        filter.text().map(t -> t.replace("\u0000", "").trim()).filter(t -> !t.isEmpty()).ifPresent(t -> {
+        SearchText.containsPattern(filter.text()).ifPresent(pattern -> {
             clauses.add("(lower(r.reference) LIKE :text ESCAPE '\\' OR lower(r.contact_name) LIKE :text ESCAPE '\\')");
-            params.put("text", "%" + t.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            params.put("text", pattern);
         });
         return new Where(String.join(" AND ", clauses), params);
     }

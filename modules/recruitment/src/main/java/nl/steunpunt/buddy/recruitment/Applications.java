@@ -37,6 +37,7 @@ import nl.steunpunt.buddy.shared.InvalidInputException;
 import nl.steunpunt.buddy.shared.NotFoundException;
 import nl.steunpunt.buddy.shared.ProblemArea;
 import nl.steunpunt.buddy.shared.RegionCode;
+import nl.steunpunt.buddy.shared.SearchText;
 import nl.steunpunt.buddy.shared.Regions;
 import nl.steunpunt.buddy.shared.Role;
 import nl.steunpunt.buddy.shared.SchoolLevel;
@@ -360,9 +361,7 @@ public class Applications {
             if (filter.openOnly()) {
                 where.add(cb.not(root.get("status").in(CLOSED)));
             }
-            // A NUL cannot be stored in PostgreSQL text, so no name contains one: it is left out of the search.
-            filter.text().map(t -> t.replace("\u0000", "").trim()).filter(t -> !t.isEmpty()).ifPresent(t -> {
-                String like = "%" + t.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            SearchText.containsPattern(filter.text()).ifPresent(like -> {
                 where.add(cb.or(cb.like(cb.lower(root.get("reference")), like, '\\'),
                         cb.like(cb.lower(root.get("lastName")), like, '\\'),
                         cb.like(cb.lower(root.get("firstName")), like, '\\')));
