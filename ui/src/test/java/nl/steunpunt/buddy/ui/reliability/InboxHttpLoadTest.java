@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -113,7 +112,7 @@ class InboxHttpLoadTest extends HttpApplicationTest {
     /** One user's session until the deadline; the number of tasks she claimed, noted and gave back. */
     private int work(String account, long arrival, long deadline) throws Exception {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        think((int) Math.max(0, (arrival - System.nanoTime()) / 1_000_000));
+        LoadWorld.think((int) Math.max(0, (arrival - System.nanoTime()) / 1_000_000));
         VaadinHttpSession user = newUser();
         if (!user.signIn(account, TestWorld.PASSWORD)) {
             throw new AssertionError("sign-in refused");
@@ -131,33 +130,33 @@ class InboxHttpLoadTest extends HttpApplicationTest {
 
     /** One round from the inbox: browse, open a free task, claim it, note, give back, back to the inbox; 1 when done. */
     private int round(VaadinHttpSession user, ThreadLocalRandom random) throws Exception {
-        think(random.nextInt(2000, 5000));
+        LoadWorld.think(random.nextInt(2000, 5000));
         timed(BROWSE, user, () -> browse(user, random));
         List<VaadinHttpSession.GridRow> free = user.rows("inbox-grid").stream().filter(row -> row.is("claim")).toList();
         if (free.isEmpty()) {
             return 0;
         }
         VaadinHttpSession.GridRow task = free.get(random.nextInt(free.size()));
-        think(random.nextInt(2000, 5000));
+        LoadWorld.think(random.nextInt(2000, 5000));
         timed(OPEN_TASK, user, () -> user.callRenderer(task, "open"));
         int result = 0;
         if (user.byId("task-claim").isPresent() && user.byId("case-timeline").isPresent()) {
-            think(random.nextInt(3000, 8000)); // reading the case file and its timeline
+            LoadWorld.think(random.nextInt(3000, 8000)); // reading the case file and its timeline
             timed(CLAIM, user, () -> user.click("task-claim"));
             if (user.byId("task-unclaim").isPresent()) {
-                think(random.nextInt(2000, 5000));
+                LoadWorld.think(random.nextInt(2000, 5000));
                 timed(NOTE, user, () -> {
                     user.setProperty("task-note", "value", "Bekeken tijdens de belastingtest");
                     user.click("add-note");
                 });
-                think(random.nextInt(1000, 3000));
+                LoadWorld.think(random.nextInt(1000, 3000));
                 timed(GIVE_BACK, user, () -> user.click("task-unclaim"));
                 result = user.byId("task-claim").isPresent() ? 1 : 0;
             }
         } else {
             conflicts.incrementAndGet(); // a colleague took it between the inbox and the task screen: the screen says so
         }
-        think(random.nextInt(1000, 3000));
+        LoadWorld.think(random.nextInt(1000, 3000));
         timed(BACK, user, () -> {
             user.navigate("inbox");
             user.call(user.require("inbox-grid"), "setViewportRange", 0, 50);
@@ -208,37 +207,18 @@ class InboxHttpLoadTest extends HttpApplicationTest {
         }
     }
 
-    private static void think(int millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private String report(int tasks, int accountCount) {
         StringBuilder out = new StringBuilder(String.format("%nInbox load over HTTP: %d simulated coordinators (%d accounts, 2 regions, %d open tasks),"
                 + " arriving over %d s, then %d s all at work; %d cores, Java %s, load average %.1f%n", USERS, accountCount, tasks, RAMP_UP_SECONDS,
                 SECONDS, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        out.append(String.format("%-32s %8s %9s %9s %9s %9s%n", "action", "count", "p50", "p95", "p99", "max"));
-        new TreeMap<>(times).forEach((action, list) -> {
-            long[] values;
-            synchronized (list) {
-                values = list.stream().mapToLong(Long::longValue).sorted().toArray();
-            }
-            out.append(String.format("%-32s %8d %9s %9s %9s %9s%n", action, values.length, ms(values, 0.50), ms(values, 0.95),
-                    ms(values, 0.99), String.format("%.1f ms", values[values.length - 1] / 1e6)));
-        });
+        out.append(LoadWorld.timesTable(times, 32));
         out.append(String.format("user actions %d, conflicts (told \"already taken\") %d, errors %d%n", roundTrips.get(), conflicts.get(),
                 errors.size()));
         synchronized (errors) {
             errors.stream().limit(20).forEach(e -> out.append("  error: ").append(e).append('\n'));
         }
         return out.toString();
-    }
-
-    private static String ms(long[] sorted, double fraction) {
-        return String.format("%.1f ms", sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)] / 1e6);
     }
 }

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -100,7 +99,7 @@ class InboxLoadTest extends ApplicationTest {
     private int work(long deadline) {
         int worked = 0;
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        think(random.nextInt(0, 5000)); // users do not all arrive in the same millisecond
+        LoadWorld.think(random.nextInt(0, 5000)); // users do not all arrive in the same millisecond
         while (System.nanoTime() < deadline) {
             try {
                 worked += step(random);
@@ -118,7 +117,7 @@ class InboxLoadTest extends ApplicationTest {
             workItems.count(WorkItemQuery.inbox());
             return found;
         });
-        think(random.nextInt(2000, 5000));
+        LoadWorld.think(random.nextInt(2000, 5000));
         List<WorkItem> free = page.stream().filter(t -> t.assignee().isEmpty()).toList();
         if (free.isEmpty()) {
             return 0;
@@ -128,7 +127,7 @@ class InboxLoadTest extends ApplicationTest {
             workItems.get(task.id());
             return workItems.history(task.caseReference());
         });
-        think(random.nextInt(3000, 8000)); // reading the case file and its timeline
+        LoadWorld.think(random.nextInt(3000, 8000)); // reading the case file and its timeline
         boolean claimed = timed("claim, note, give back", () -> {
             try {
                 workItems.claim(task.id());
@@ -140,7 +139,7 @@ class InboxLoadTest extends ApplicationTest {
             workItems.unclaim(task.id());
             return true;
         });
-        think(random.nextInt(2000, 5000));
+        LoadWorld.think(random.nextInt(2000, 5000));
         return claimed ? 1 : 0;
     }
 
@@ -159,35 +158,15 @@ class InboxLoadTest extends ApplicationTest {
         }
     }
 
-    private static void think(int millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private String report(int tasks, int accountCount) {
         StringBuilder out = new StringBuilder(String.format("%nInbox load: %d simulated coordinators (%d accounts, 2 regions, %d open tasks), %d s,"
                 + " %d cores, Java %s%n", USERS, accountCount, tasks, SECONDS, Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version")));
-        out.append(String.format("%-28s %8s %9s %9s %9s %9s%n", "action", "count", "p50", "p95", "p99", "max"));
-        Map<String, List<Long>> sorted = new TreeMap<>(times);
-        sorted.forEach((action, list) -> {
-            long[] values;
-            synchronized (list) {
-                values = list.stream().mapToLong(Long::longValue).sorted().toArray();
-            }
-            out.append(String.format("%-28s %8d %9s %9s %9s %9s%n", action, values.length, ms(values, 0.50), ms(values, 0.95),
-                    ms(values, 0.99), String.format("%.1f ms", values[values.length - 1] / 1e6)));
-        });
+        out.append(LoadWorld.timesTable(times, 28));
         out.append(String.format("offered load: %.1f actions a second%n", actions.get() / (double) SECONDS));
         out.append(String.format("actions %d, conflicts (told \"already taken\" or \"already done\") %d, errors %d%n", actions.get(), conflicts.get(),
                 errors.size()));
         return out.toString();
-    }
-
-    private static String ms(long[] sorted, double fraction) {
-        return String.format("%.1f ms", sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)] / 1e6);
     }
 }

@@ -60,4 +60,32 @@ final class LoadWorld {
                         && world.as(last, () -> workItems.count(WorkItemQuery.inbox())) >= applicationsPerRegion);
         return coordinators;
     }
+
+    /** A user reading before her next step (an interrupt ends it early). */
+    static void think(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The table of a load run: per action (in name order) its count and p50/p95/p99/max of the times (ns). */
+    static String timesTable(java.util.Map<String, List<Long>> times, int actionWidth) {
+        StringBuilder out = new StringBuilder(String.format("%-" + actionWidth + "s %8s %9s %9s %9s %9s%n", "action", "count", "p50", "p95",
+                "p99", "max"));
+        new java.util.TreeMap<>(times).forEach((action, list) -> {
+            long[] values;
+            synchronized (list) {
+                values = list.stream().mapToLong(Long::longValue).sorted().toArray();
+            }
+            out.append(String.format("%-" + actionWidth + "s %8d %9s %9s %9s %9s%n", action, values.length, ms(values, 0.50),
+                    ms(values, 0.95), ms(values, 0.99), String.format("%.1f ms", values[values.length - 1] / 1e6)));
+        });
+        return out.toString();
+    }
+
+    private static String ms(long[] sorted, double fraction) {
+        return String.format("%.1f ms", sorted[Math.min(sorted.length - 1, (int) Math.ceil(fraction * sorted.length) - 1)] / 1e6);
+    }
 }
