@@ -155,12 +155,13 @@ class SessionBenchmarkTest extends HttpApplicationTest {
 
     // ---- round trips
 
-    record RoundTrips(long[] actions, long[] noops, int conflicts, List<String> errors) {
+    record RoundTrips(long[] actions, long[] noops, Map<String, long[]> byKind, int conflicts, List<String> errors) {
     }
 
     private RoundTrips load(List<VaadinHttpSession> users) throws Exception {
         List<Long> actions = Collections.synchronizedList(new ArrayList<>());
         List<Long> noops = Collections.synchronizedList(new ArrayList<>());
+        Map<String, List<Long>> byKind = new java.util.concurrent.ConcurrentSkipListMap<>();
         List<String> errors = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger conflicts = new AtomicInteger();
         long deadline = System.nanoTime() + LOAD_SECONDS * 1_000_000_000L;
@@ -174,12 +175,15 @@ class SessionBenchmarkTest extends HttpApplicationTest {
                         Thread.sleep(random.nextInt(THINK_MIN_MS, THINK_MAX_MS));
                         boolean noop = random.nextBoolean();
                         long start = System.nanoTime();
+                        String kind = noop ? "no-op" : null;
                         if (noop) {
                             user.noop();
                         } else {
-                            inboxAction(user, random);
+                            kind = inboxAction(user, random);
                         }
-                        (noop ? noops : actions).add(System.nanoTime() - start);
+                        long took = System.nanoTime() - start;
+                        (noop ? noops : actions).add(took);
+                        byKind.computeIfAbsent(kind, k -> Collections.synchronizedList(new ArrayList<>())).add(took);
                         user.notifications().stream().filter(VaadinHttpSession.Notice::isError).forEach(n -> {
                             if (n.text().startsWith("Deze taak is al")) {
                                 conflicts.incrementAndGet();
@@ -196,26 +200,39 @@ class SessionBenchmarkTest extends HttpApplicationTest {
             }, "p5-user").start();
         }
         done.await();
-        return new RoundTrips(sorted(actions), sorted(noops), conflicts.get(), List.copyOf(errors));
+        Map<String, long[]> kinds = new java.util.TreeMap<>();
+        byKind.forEach((kind, times) -> kinds.put(kind, sorted(times)));
+        return new RoundTrips(sorted(actions), sorted(noops), kinds, conflicts.get(), List.copyOf(errors));
     }
 
-    /** One server round trip of inbox work, as the grid and its filter send it. */
-    private static void inboxAction(VaadinHttpSession user, ThreadLocalRandom random) throws Exception {
+    /** One server round trip of inbox work, as the grid and its filter send it; returns its kind. */
+    private static String inboxAction(VaadinHttpSession user, ThreadLocalRandom random) throws Exception {
         VaadinHttpSession.Node grid = user.require("inbox-grid");
         switch (random.nextInt(4)) {
-            case 0 -> user.setProperty("filter-scope", "value", String.valueOf(1 + random.nextInt(3)));
-            case 1 -> user.call(grid, "sortersChanged", List.of(Map.of("path", random.nextBoolean() ? "col3" : "col4",
-                    "direction", random.nextBoolean() ? "asc" : "desc")));
-            case 2 -> user.call(grid, "setViewportRange", random.nextBoolean() ? 50 : 0, 50);
+            case 0 -> {
+                user.setProperty("filter-scope", "value", String.valueOf(1 + random.nextInt(3)));
+                return "filter";
+            }
+            case 1 -> {
+                user.call(grid, "sortersChanged", List.of(Map.of("path", random.nextBoolean() ? "col3" : "col4",
+                        "direction", random.nextBoolean() ? "asc" : "desc")));
+                return "sort";
+            }
+            case 2 -> {
+                user.call(grid, "setViewportRange", random.nextBoolean() ? 50 : 0, 50);
+                return "page";
+            }
             default -> {
                 List<VaadinHttpSession.GridRow> rows = user.rows("inbox-grid").stream()
                         .filter(row -> row.is("claim") || row.is("unclaim")).toList();
                 if (rows.isEmpty()) {
                     user.call(grid, "setViewportRange", 0, 50);
-                } else {
-                    VaadinHttpSession.GridRow row = rows.get(random.nextInt(rows.size()));
-                    user.callRenderer(row, row.is("claim") ? "claim" : "unclaim");
+                    return "page";
                 }
+                VaadinHttpSession.GridRow row = rows.get(random.nextInt(rows.size()));
+                String action = row.is("claim") ? "claim" : "unclaim";
+                user.callRenderer(row, action);
+                return action;
             }
         }
     }
@@ -339,6 +356,8 @@ class SessionBenchmarkTest extends HttpApplicationTest {
                 BenchmarkTable.ms(actionP95), BenchmarkTable.ms(p(trips.actions(), 0.99))));
         out.append(String.format("%-24s %8d %10s %10s %10s%n", "no-op", trips.noops().length, BenchmarkTable.ms(p(trips.noops(), 0.5)),
                 BenchmarkTable.ms(noopP95), BenchmarkTable.ms(p(trips.noops(), 0.99))));
+        trips.byKind().forEach((kind, times) -> out.append(String.format("  %-22s %8d %10s %10s %10s%n", kind, times.length,
+                BenchmarkTable.ms(p(times, 0.5)), BenchmarkTable.ms(p(times, 0.95)), BenchmarkTable.ms(p(times, 0.99)))));
         out.append(String.format("ratio %.2f (target at most %.0fx); claim conflicts %d; errors %d%n", tripRatio, TARGET_RATIO, trips.conflicts(),
                 trips.errors().size()));
         trips.errors().stream().distinct().limit(5).forEach(e -> out.append("  error: ").append(e).append('\n'));
