@@ -21,11 +21,11 @@ public interface WorkItems {
      */
     Optional<WorkItem> get(String taskId);
 
-    /** Takes the task; fails when a colleague took it first. */
+    /** Takes the task; fails when a colleague took it first. Returns the task as it is now. */
     WorkItem claim(String taskId);
 
-    /** Gives my task back to the group. */
-    void unclaim(String taskId);
+    /** Gives my task back to the group. Returns the task as it is now. */
+    WorkItem unclaim(String taskId);
 
     /** Hands the task to a colleague who holds the same role in the task's region. */
     void assign(String taskId, String userId);

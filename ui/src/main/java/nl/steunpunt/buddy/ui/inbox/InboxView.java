@@ -22,8 +22,9 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.data.provider.SortDirection;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import com.vaadin.flow.data.provider.QuerySortOrder;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
@@ -150,11 +151,12 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         grid.setPartNameGenerator(item -> item.isOverdue(clock.instant()) ? "overdue" : null);
         grid.setMultiSort(false);
         grid.sort(List.of(new GridSortOrder<>(grid.getColumnByKey(COLUMN_DUE), SortDirection.ASCENDING)));
-        grid.setItems(q -> {
+        // a row is its task: refreshing a changed task's row finds it by ID, whatever else changed
+        grid.setItems(new CallbackDataProvider<WorkItem, Void>(q -> {
                     names.clear();
                     return workItems.find(withSort(q.getSortOrders()), q.getOffset(), q.getLimit()).stream();
                 },
-                q -> (int) Math.min(Integer.MAX_VALUE, workItems.count(query)));
+                q -> (int) Math.min(Integer.MAX_VALUE, workItems.count(query)), WorkItem::id));
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
         // the total is the grid's own count: one count query per refresh, not two
         grid.getLazyDataView().addItemCountChangeListener(e -> total.setText(getTranslation("inbox.total", e.getItemCount())));
@@ -204,22 +206,37 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
 
     void claim(WorkItem item) {
         try {
-            workItems.claim(item.id());
+            WorkItem now = workItems.claim(item.id());
             Notifications.success("inbox.claimed", taskName(item));
+            refresh(now);
         } catch (TranslatableException e) {
             Notifications.error(e);
+            refresh();
         }
-        refresh();
     }
 
     void unclaim(WorkItem item) {
         try {
-            workItems.unclaim(item.id());
+            WorkItem now = workItems.unclaim(item.id());
             Notifications.success("inbox.unclaimed", taskName(item));
+            refresh(now);
         } catch (TranslatableException e) {
             Notifications.error(e);
+            refresh();
         }
-        refresh();
+    }
+
+    /**
+     * After a claim or give-back: with all tasks listed, only the task's own row changes (neither which tasks
+     * the list holds nor their order depends on the assignee), so only that row is sent again, without a new
+     * page and count; with "mine" or "unassigned" the task may leave the list, so the whole list is read again.
+     */
+    private void refresh(WorkItem changed) {
+        if (query.scope() == Scope.ALL) {
+            grid.getDataProvider().refreshItem(changed);
+        } else {
+            refresh();
+        }
     }
 
     void open(WorkItem item) {

@@ -569,6 +569,10 @@ public final class VaadinHttpSession {
             gridData(invocation, script.contains("$connector.set("));
             return;
         }
+        if (script.contains("$connector.updateFlatData(")) {
+            updatedRows(invocation);
+            return;
+        }
         if (!script.contains("$connector.confirm(")) {
             return;
         }
@@ -635,6 +639,29 @@ public final class VaadinHttpSession {
             }
         } else if (!set && numbers.size() > 1) {
             rows.subMap(start, start + numbers.get(1)).clear();
+        }
+    }
+
+    /** {@code $connector.updateFlatData(items)}: rows the grid already holds, sent again (refreshItem); matched by key. */
+    private void updatedRows(JsonNode invocation) {
+        Integer grid = null;
+        JsonNode items = null;
+        for (int i = 0; i < invocation.size() - 1; i++) {
+            JsonNode parameter = invocation.get(i);
+            if (parameter.isArray() && parameter.size() == 2 && parameter.get(0).asInt(-1) == NODE_REFERENCE && grid == null) {
+                grid = parameter.get(1).asInt();
+            } else if (parameter.isArray() && parameter.size() == 2 && parameter.get(0).asInt(-1) == ARRAY_VALUE) {
+                items = parameter.get(1);
+            }
+        }
+        java.util.TreeMap<Integer, JsonNode> rows = grid == null ? null : gridRows.get(grid);
+        if (rows == null || items == null) {
+            return;
+        }
+        for (JsonNode item : items) {
+            String key = item.path("key").asText(null);
+            rows.entrySet().stream().filter(row -> key != null && key.equals(row.getValue().path("key").asText(null))).findFirst()
+                    .ifPresent(row -> row.setValue(item));
         }
     }
 

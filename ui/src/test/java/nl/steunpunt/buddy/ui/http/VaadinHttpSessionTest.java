@@ -75,6 +75,12 @@ class VaadinHttpSessionTest extends HttpApplicationTest {
         });
         assertThat(user.row("inbox-grid", "id", task.id())).as("the row now offers to give the task back")
                 .hasValueSatisfying(mine -> assertThat(mine.is("unclaim") && !mine.is("claim")).isTrue());
+
+        // giving it back from the same row: the row (sent again on its own) offers to claim it once more
+        user.callRenderer(user.row("inbox-grid", "id", task.id()).orElseThrow(), "unclaim");
+        assertThat(world.as(COORDINATOR, () -> workItems.get(task.id())).orElseThrow().assignee()).isEmpty();
+        assertThat(user.row("inbox-grid", "id", task.id())).as("the row offers to claim it again")
+                .hasValueSatisfying(free -> assertThat(free.is("claim") && !free.is("unclaim")).isTrue());
     }
 
     @Test

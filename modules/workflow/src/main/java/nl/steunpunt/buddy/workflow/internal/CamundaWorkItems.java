@@ -140,21 +140,29 @@ class CamundaWorkItems implements WorkItems {
                 }
             });
         }
-        return get(taskId).orElseThrow(TaskGoneException::new);
+        return current(taskId);
     }
 
     @Override
-    public void unclaim(String taskId) {
+    public WorkItem unclaim(String taskId) {
         Actor actor = currentActor.require();
         Task task = openVisibleTask(taskId, actor);
-        if (task.getAssignee() == null) {
-            return;
+        if (task.getAssignee() != null) {
+            requireShared(taskId);
+            if (!task.getAssignee().equals(actor.userId())) {
+                throw new TaskTakenException(displayName(task.getAssignee()));
+            }
+            asActor(actor, () -> taskService.setAssignee(taskId, null));
         }
-        requireShared(taskId);
-        if (!task.getAssignee().equals(actor.userId())) {
-            throw new TaskTakenException(displayName(task.getAssignee()));
-        }
-        asActor(actor, () -> taskService.setAssignee(taskId, null));
+        return current(taskId);
+    }
+
+    /**
+     * A task just changed in this transaction, as the inbox lists it: its read-model row, which the engine's task
+     * listener has just written (visibility was checked before the change).
+     */
+    private WorkItem current(String taskId) {
+        return readModel.row(taskId).map(this::toWorkItem).orElseThrow(TaskGoneException::new);
     }
 
     @Override
@@ -315,7 +323,7 @@ class CamundaWorkItems implements WorkItems {
     }
 
     private Task openVisibleTask(String taskId, Actor actor) {
-        if (taskId == null || taskService.createTaskQuery().taskId(taskId).count() == 0) {
+        if (taskId == null) {
             throw new TaskGoneException();
         }
         return visibleTask(taskId, actor);

@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
@@ -209,6 +210,12 @@ class TaskReadModel {
         }
         return db.sql("SELECT * FROM (" + union + ") w ORDER BY " + order + " LIMIT :limit OFFSET :offset").params(params)
                 .param("window", offset + limit).param("limit", limit).param("offset", offset).query(TaskReadModel::row).list();
+    }
+
+    /** The task's row as this transaction sees it (the engine's listener wrote its latest change here). */
+    Optional<Row> row(String taskId) {
+        return db.sql("SELECT * FROM workflow_task WHERE task_id = ? ORDER BY group_rank LIMIT 1").param(taskId).query(TaskReadModel::row)
+                .optional();
     }
 
     long count(Set<String> groups, String userId, WorkItemQuery query, Instant now) {
