@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,7 @@ import jakarta.mail.Message;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +75,7 @@ class MailerTest {
     @Test
     void a_dutch_mail_arrives_with_its_subject_recipient_and_utf8_body() throws Exception {
         mailer.send(received("zoe@example.org", new Locale("nl", "NL"), "Zoë", "AANM-2026-0001"));
+        settled();
 
         MimeMessage[] messages = smtp.getReceivedMessages();
         assertThat(messages).hasSize(1);
@@ -90,6 +93,7 @@ class MailerTest {
     @Test
     void an_english_locale_gets_the_english_mail() throws Exception {
         mailer.send(received("sam@example.org", Locale.UK, "Sam", "AANM-2026-0002"));
+        settled();
 
         MimeMessage message = smtp.getReceivedMessages()[0];
         assertThat(message.getSubject()).isEqualTo("We have received your application to become a buddy (AANM-2026-0002)");
@@ -102,6 +106,7 @@ class MailerTest {
         Instant start = Instant.now();
 
         mailer.send(received("  noor@example.org ", Locale.forLanguageTag("nl"), "Noor", "AANM-2026-0003"));
+        settled();
 
         assertThat(mailer.count()).isEqualTo(before + 1);
         SentMail sent = mailer.recent(0, 1).get(0);
@@ -116,8 +121,11 @@ class MailerTest {
     @Test
     void recent_pages_through_the_outbox_newest_first() {
         mailer.send(received("a@example.org", Locale.ENGLISH, "Ann", "PAGE-1"));
+        settled();
         mailer.send(received("b@example.org", Locale.ENGLISH, "Bob", "PAGE-2"));
+        settled();
         mailer.send(received("c@example.org", Locale.ENGLISH, "Cas", "PAGE-3"));
+        settled();
 
         assertThat(mailer.recent(0, 2)).extracting(SentMail::caseReference).containsExactly("PAGE-3", "PAGE-2");
         assertThat(mailer.recent(1, 2)).extracting(SentMail::caseReference).containsExactly("PAGE-2", "PAGE-1");
@@ -127,6 +135,7 @@ class MailerTest {
     @Test
     void a_mail_carries_the_message_id_of_its_outbox_row() throws Exception {
         mailer.send(received("mia@example.org", Locale.ENGLISH, "Mia", "MSGID-1"));
+        settled();
 
         SentMail sent = mailer.recent(0, 1).get(0);
         assertThat(sent.status()).isEqualTo(MailStatus.SENT);
@@ -146,6 +155,7 @@ class MailerTest {
             assertThat(mailer.recent(0, 1).get(0).status()).isEqualTo(MailStatus.QUEUED);
         });
 
+        settled();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
         assertThat(mailer.recent(0, 1).get(0).status()).isEqualTo(MailStatus.SENT);
     }
@@ -171,6 +181,7 @@ class MailerTest {
         smtp.stop();
 
         mailer.send(received("kim@example.org", Locale.ROOT, "Kim", "AANM-2026-0004"));
+        settled();
 
         SentMail queued = mailer.recent(0, 1).get(0);
         assertThat(queued.status()).isEqualTo(MailStatus.QUEUED);
@@ -198,6 +209,7 @@ class MailerTest {
     void after_the_last_attempt_a_mail_is_failed_with_its_error_and_not_tried_again() {
         smtp.stop();
         mailer.send(received("fay@example.org", Locale.ENGLISH, "Fay", "FAIL-1"));
+        settled();
         for (int attempt = 2; attempt <= MAX_ATTEMPTS; attempt++) {
             expireLeases();
             assertThat(delivery.deliverDue()).isZero();
@@ -284,10 +296,20 @@ class MailerTest {
         }
     }
 
+    /**
+     * Waits until every queued mail has had its delivery after the commit (on the delivery threads): sent, or refused
+     * with its error noted. A queued row without an error has not been tried yet, or is being sent.
+     */
+    private void settled() {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(10)).until(() -> db.sql(
+                "SELECT count(*) FROM mail_log WHERE status = 'QUEUED' AND last_error IS NULL").query(Long.class).single() == 0);
+    }
+
     /** A queued mail whose delivery after the commit failed (its lease still holds). */
     private long queuedWhileSmtpIsDown(String reference) {
         smtp.stop();
         mailer.send(received("queued@example.org", Locale.ENGLISH, "Que", reference));
+        settled();
         smtp.start();
         SentMail queued = mailer.recent(0, 1).get(0);
         assertThat(queued.caseReference()).isEqualTo(reference);
@@ -337,6 +359,7 @@ class MailerTest {
         long before = mailer.count();
 
         mailer.send(received("a".repeat(242) + "@example.org", Locale.ENGLISH, "Ann", "AANM-2026-0006"));
+        settled();
 
         assertThat(mailer.count()).isEqualTo(before + 1);
     }

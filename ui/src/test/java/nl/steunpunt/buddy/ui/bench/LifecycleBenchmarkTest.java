@@ -133,6 +133,16 @@ class LifecycleBenchmarkTest extends ApplicationTest {
     private static final java.util.concurrent.atomic.AtomicLong WAITING = new java.util.concurrent.atomic.AtomicLong();
     private static final java.util.concurrent.atomic.AtomicLong ACTING = new java.util.concurrent.atomic.AtomicLong();
 
+    /** Wall time of each part of our lifecycle, summed over the drivers (ns), to see where a round's time goes. */
+    private static final Map<String, java.util.concurrent.atomic.LongAdder> LAPS = new java.util.concurrent.ConcurrentSkipListMap<>();
+
+    /** Ends the part that began at {@code since} under {@code label}; returns the time the next part begins. */
+    private static long lap(String label, long since) {
+        long now = System.nanoTime();
+        LAPS.computeIfAbsent(label, k -> new java.util.concurrent.atomic.LongAdder()).add(now - since);
+        return now;
+    }
+
     @Autowired TestWorld world;
     @Autowired MatchingWorld matching;
     @Autowired LocalAccounts accounts;
@@ -211,6 +221,7 @@ class LifecycleBenchmarkTest extends ApplicationTest {
         long rowsBefore = historyRows();
         WAITING.set(0);
         ACTING.set(0);
+        LAPS.clear();
         java.sql.Timestamp from = now();
         long start = System.nanoTime();
         List<CompletableFuture<Void>> runs = scenes.stream().map(scene -> CompletableFuture.runAsync(() -> lifecycle(scene), pool)).toList();
@@ -223,6 +234,8 @@ class LifecycleBenchmarkTest extends ApplicationTest {
         System.out.printf(Locale.ROOT, "lifecycle round: %d steps in %.1f s = %.2f/s, %d history rows, %s (load %s);"
                 + " user tasks: waiting for the task in the inbox %.1f s, completing it %.1f s (summed over the drivers)%n", round.steps(),
                 seconds, round.perSecond(), round.historyRows(), byType, loadAverage(), WAITING.get() / 1e9, ACTING.get() / 1e9);
+        System.out.println("  where the drivers' time went (s, summed over the drivers): " + LAPS.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue().sum() / 1e9)).collect(Collectors.joining(", ")));
         return round;
     }
 
@@ -247,10 +260,12 @@ class LifecycleBenchmarkTest extends ApplicationTest {
         String buddy = cast.buddy();
         String coordinator = scene.coordinator();
 
+        long t = System.nanoTime();
         // Recruitment and selection.
         ApplicationId id = applications.submit(new NewApplication("Bente", "Buddy", buddy + "@example.org", "0612345678", scene.region(),
                 Set.of(SchoolLevel.PO), Set.of(ProblemArea.THUISZITTER), Set.of("nl"), 4, "Ik wil graag andere ouders helpen.", true, "nl"),
                 UUID.randomUUID());
+        t = lap("01 apply", t);
         String subject = id.toString();
         complete(coordinator, subject, RecruitmentProcess.TASK_SCREEN_APPLICATION, Map.of(RecruitmentProcess.Variables.SUITABLE, true),
                 () -> applications.recordScreening(id, true, "Geschikt"));
@@ -262,10 +277,15 @@ class LifecycleBenchmarkTest extends ApplicationTest {
                 () -> applications.recordAssessment(id, TestWorld.allScores(4)));
         complete(coordinator, subject, RecruitmentProcess.TASK_DECIDE, Map.of(RecruitmentProcess.Variables.DECISION, "SELECTED"),
                 () -> applications.recordDecision(id, Decision.SELECTED, "", null));
+        t = lap("02 five selection tasks", t);
         await().until(() -> applications.status(id) == ApplicationStatus.VOG_PENDING);
+        t = lap("03 wait: VOG pending", t);
         as(coordinator, () -> applications.registerVog(id, LocalDate.now(clock), LocalDate.now(clock).minusDays(5), true));
+        t = lap("04 register VOG", t);
         await().until(() -> applications.status(id) == ApplicationStatus.SELECTED && training.isEnrolled(id));
+        t = lap("05 wait: selected and enrolled", t);
         as(coordinator, () -> training.linkAccount(id, buddy));
+        t = lap("06 link account", t);
 
         // Training: a session that has started, attendance, the trainer's sign-off.
         Set<String> modules = training.modules().stream().map(CatalogueItem::code).collect(Collectors.toSet());
@@ -278,14 +298,18 @@ class LifecycleBenchmarkTest extends ApplicationTest {
             clock.advance(Duration.ofMinutes(2));
         }
         as(scene.trainer(), () -> training.recordAttendance(session, id, true));
+        t = lap("07 session and attendance", t);
         List<Judgement> allMet = training.competences().stream().map(c -> new Judgement(c.code(), true, null)).toList();
         complete(scene.trainer(), subject, TrainingProcess.TASK_SIGN_OFF, Map.of(TrainingProcess.Variables.ALL_MET, true),
                 () -> training.signOff(id, allMet));
+        t = lap("08 sign-off task", t);
         await().until(() -> world.as(coordinator, () -> matchmaking.pool().stream()
                 .anyMatch(b -> b.id().equals(id) && b.hasAccount() && b.qualified())));
+        t = lap("09 wait: qualified in the pool", t);
 
         // A parent's help request, matched with her.
         HelpRequestId request = matching.request(scene).submit();
+        t = lap("10 help request", t);
         String req = request.toString();
         complete(coordinator, req, MatchingProcess.TASK_INTAKE_REQUEST, Map.of(), () -> {
             HelpRequestDetails d = requests.open(request);
@@ -300,33 +324,48 @@ class LifecycleBenchmarkTest extends ApplicationTest {
                 () -> matchmaking.recordFirstContact(request, LocalDate.now(clock), "Gebeld"));
         complete(coordinator, req, MatchingProcess.TASK_INTRODUCTION_MEETING, Map.of(),
                 () -> matchmaking.recordIntroduction(request, LocalDate.now(clock), "Kennismaking"));
+        t = lap("11 five matching tasks", t);
         await().until(() -> requests.status(request) == HelpRequestStatus.ACTIVE);
+        t = lap("12 wait: request active", t);
         var match = world.as(buddy, () -> matchmaking.myMatches()).stream().filter(m -> m.request().equals(request)).findFirst()
                 .orElseThrow();
         UUID matchId = match.matchId();
+        t = lap("13 my matches", t);
 
         // Support: the first check-in falls due; then the coordinator ends the match.
         String support = await().until(() -> runtimeService.createProcessInstanceQuery().processDefinitionKey(SupportProcess.PROCESS_ID)
                 .variableValueEquals(SupportProcess.Variables.MATCH_ID, matchId.toString()).list(), l -> l.size() == 1).get(0).getId();
+        t = lap("14 wait: support process", t);
         fire(support, SupportProcess.EVENT_CHECK_IN_DUE);
+        t = lap("15 fire check-in timer", t);
         complete(coordinator, matchId.toString(), SupportProcess.TASK_CHECK_IN, Map.of(),
                 () -> records.recordCheckIn(matchId, new NewCheckIn(LocalDate.now(clock), HowItGoes.WELL, "Loopt goed", "Over zes weken")));
+        t = lap("16 check-in task", t);
         await().until(() -> supportActions.isRunning(matchId));
+        t = lap("17 wait: support running", t);
         as(coordinator, () -> supportActions.endEarly(matchId, ClosureReason.GOAL_REACHED, "Doel bereikt"));
+        t = lap("18 end early", t);
 
         // Closure: conversation, both evaluations, appreciation, and twelve months later the anonymisation.
         complete(coordinator, matchId.toString(), ClosureProcess.TASK_CLOSING_CONVERSATION, Map.of(),
                 () -> closures.recordConversation(matchId, LocalDate.now(clock), ConversationOutcome.WELL, "Afgerond"));
+        t = lap("19 closing conversation task", t);
         String token = token(match.reference());
+        t = lap("20 wait: evaluation link mail", t);
         closures.submitParentEvaluation(token, new ParentScores(4, 4, 3), null);
+        t = lap("21 parent evaluation", t);
         complete(buddy, matchId.toString(), ClosureProcess.TASK_BUDDY_EVALUATION, Map.of(),
                 () -> closures.recordBuddyEvaluation(matchId, new BuddyScores(4, 3, 5, 2, 4), null));
         complete(coordinator, matchId.toString(), ClosureProcess.TASK_APPRECIATION, Map.of(),
                 () -> closures.recordAppreciation(matchId, true, true, new BigDecimal("12.50")));
+        t = lap("22 buddy evaluation and appreciation tasks", t);
         String closure = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ClosureProcess.PROCESS_ID)
                 .processInstanceBusinessKey(match.reference()).singleResult().getId();
+        t = lap("23 closure process", t);
         fire(closure, ClosureProcess.EVENT_RETENTION_OVER);
+        t = lap("24 fire retention timer", t);
         await().until(() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(closure).finished().count() == 1);
+        lap("25 wait: closure finished (anonymised)", t);
     }
 
     /** Waits for the task in the user's inbox, as her screen shows it, and completes it with the form's action. */

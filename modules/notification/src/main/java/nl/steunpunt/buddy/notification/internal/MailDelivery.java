@@ -7,6 +7,13 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,11 +62,19 @@ public class MailDelivery {
     private final String from;
     private final Duration lease;
     private final int maxAttempts;
+    /**
+     * The SMTP conversations after a commit, on threads of their own: a conversation waits on the server for tens of
+     * milliseconds per command, and run in the committing thread it held the engine's job threads and the module
+     * listeners' threads meanwhile (issue #10, P1). A full queue leaves the mail to the poller.
+     */
+    private final ThreadPoolExecutor senders;
 
     MailDelivery(JavaMailSender sender, JdbcClient db, PlatformTransactionManager transactions, Clock clock,
             @Value("${buddy.mail.from:buddy@steunpunt.example}") String from,
             @Value("${buddy.mail.delivery.lease:PT2M}") Duration lease,
-            @Value("${buddy.mail.delivery.max-attempts:30}") int maxAttempts) {
+            @Value("${buddy.mail.delivery.max-attempts:30}") int maxAttempts,
+            @Value("${buddy.mail.delivery.threads:4}") int threads,
+            @Value("${buddy.mail.delivery.queue:10000}") int queue) {
         this.sender = sender;
         this.db = db;
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -68,6 +83,19 @@ public class MailDelivery {
         this.from = from;
         this.lease = lease;
         this.maxAttempts = maxAttempts;
+        AtomicInteger number = new AtomicInteger();
+        this.senders = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(queue), runnable -> {
+            Thread thread = new Thread(runnable, "mail-delivery-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }, (runnable, executor) -> log.warn("Mail delivery queue full; the outbox poller sends the mail"));
+        this.senders.allowCoreThreadTimeOut(true);
+    }
+
+    /** Stops taking mails; those not yet sent stay queued in the outbox for the poller (of this or another node). */
+    @PreDestroy
+    void stop() {
+        senders.shutdownNow();
     }
 
     /** A claimed row: what to send. */
@@ -75,19 +103,28 @@ public class MailDelivery {
     }
 
     /**
-     * Delivers the mail once the current transaction committed; at once when there is none. A rolled-back
-     * transaction sends nothing (its row is gone as well).
+     * Delivers the mail on a delivery thread once the current transaction committed. A rolled-back transaction
+     * sends nothing (its row is gone as well). A caller without a transaction (a script, a test) holds no engine
+     * or listener thread, and its mail is delivered at once in its own thread.
      */
     public void afterCommit(long id) {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    deliver(id);
+                    send(id);
                 }
             });
         } else {
             deliver(id);
+        }
+    }
+
+    private void send(long id) {
+        try {
+            senders.execute(() -> deliver(id));
+        } catch (RejectedExecutionException e) {
+            // shutting down: the row stays queued for the poller
         }
     }
 
