@@ -32,9 +32,15 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.steunpunt.buddy.shared.AccessDeniedException;
 import nl.steunpunt.buddy.shared.Actor;
@@ -63,6 +69,8 @@ class CamundaWorkItems implements WorkItems {
 
     static final String REGION_VARIABLE = "regionCode";
     private static final int MAX_NOTE = 2000;
+    private static final int COMPLETE_ATTEMPTS = 3;
+    private static final Logger log = LoggerFactory.getLogger(CamundaWorkItems.class);
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
@@ -76,12 +84,14 @@ class CamundaWorkItems implements WorkItems {
     private final JdbcClient db;
     private final TaskReadModel readModel;
     private final FormService formService;
+    private final TransactionTemplate transaction;
     /** Form keys per process definition and task: a deployed definition never changes. */
     private final Map<String, String> formKeys = new ConcurrentHashMap<>();
 
     CamundaWorkItems(TaskService taskService, RuntimeService runtimeService, HistoryService historyService,
             RepositoryService repositoryService, IdentityService identityService, CurrentActor currentActor,
-            Actors actors, CaseNoteRepository notes, Clock clock, JdbcClient db, TaskReadModel readModel, FormService formService) {
+            Actors actors, CaseNoteRepository notes, Clock clock, JdbcClient db, TaskReadModel readModel, FormService formService,
+            PlatformTransactionManager transactions) {
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
@@ -94,6 +104,7 @@ class CamundaWorkItems implements WorkItems {
         this.db = db;
         this.readModel = readModel;
         this.formService = formService;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     @Override
@@ -182,8 +193,50 @@ class CamundaWorkItems implements WorkItems {
         asActor(actor, () -> taskService.setAssignee(taskId, colleague.userId()));
     }
 
+    /**
+     * Completes the task with its domain action in one transaction. When the engine finds that something else
+     * changed the same case at the same moment (a parent's evaluation arriving while the coordinator completes a
+     * task of a parallel branch: the engine's optimistic lock), the whole transaction is rolled back; the task is
+     * still open, so it is tried again, up to {@value #COMPLETE_ATTEMPTS} times, in a transaction of its own
+     * (the domain action as well: nothing of the failed attempt remains). Inside a caller's transaction there is
+     * nothing to retry: the conflict ends it as a task gone, as before.
+     */
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void complete(String taskId, Map<String, Object> routing, Runnable domainAction) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            try {
+                completeOnce(taskId, routing, domainAction);
+            } catch (ConcurrentCaseChange e) {
+                throw new TaskGoneException();
+            }
+            return;
+        }
+        for (int attempt = 1;; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> completeOnce(taskId, routing, domainAction));
+                return;
+            } catch (ConcurrentCaseChange e) {
+                if (attempt == COMPLETE_ATTEMPTS || Boolean.FALSE.equals(transaction.execute(status -> taskExists(taskId)))) {
+                    throw new TaskGoneException();
+                }
+                log.info("Task {}: its case changed at the same moment; completing it again (attempt {})", taskId, attempt + 1);
+            }
+        }
+    }
+
+    /** The engine refused a change because another transaction changed the same case meanwhile. */
+    private static final class ConcurrentCaseChange extends RuntimeException {
+        ConcurrentCaseChange(Throwable cause) {
+            super(cause.getMessage(), cause, false, false);
+        }
+    }
+
+    private boolean taskExists(String taskId) {
+        return taskService.createTaskQuery().taskId(taskId).count() > 0;
+    }
+
+    private void completeOnce(String taskId, Map<String, Object> routing, Runnable domainAction) {
         Actor actor = currentActor.require();
         lockOpenTask(taskId);
         Task task = openVisibleTask(taskId, actor);
@@ -196,12 +249,16 @@ class CamundaWorkItems implements WorkItems {
             }
         });
         domainAction.run();
-        asActor(actor, () -> {
-            if (task.getAssignee() == null) {
-                taskService.claim(taskId, actor.userId());
-            }
-            taskService.complete(taskId, routing);
-        });
+        try {
+            asActor(actor, () -> {
+                if (task.getAssignee() == null) {
+                    taskService.claim(taskId, actor.userId());
+                }
+                taskService.complete(taskId, routing);
+            }, true);
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrentCaseChange(e);
+        }
     }
 
     @Override
@@ -415,10 +472,18 @@ class CamundaWorkItems implements WorkItems {
 
     /** Runs engine calls as the actor, so history records who did it; a lost race means the task is gone. */
     private void asActor(Actor actor, Runnable action) {
+        asActor(actor, action, false);
+    }
+
+    /** As {@link #asActor(Actor, Runnable)}; with {@code passConflicts} the engine's optimistic lock is passed on as it is. */
+    private void asActor(Actor actor, Runnable action, boolean passConflicts) {
         identityService.setAuthenticatedUserId(actor.userId());
         try {
             action.run();
         } catch (OptimisticLockingException e) {
+            if (passConflicts) {
+                throw e;
+            }
             throw new TaskGoneException();
         } catch (ProcessEngineException e) {
             if (taskGoneMessage(e)) {
