@@ -613,52 +613,51 @@ public final class VaadinHttpSession {
         }
     }
 
+    /** The arguments of a grid connector call: the grid's node, the items array, the numbers (start, length). */
+    private record GridCall(Integer grid, JsonNode items, List<Integer> numbers) {
+        static GridCall of(JsonNode invocation) {
+            Integer grid = null;
+            JsonNode items = null;
+            List<Integer> numbers = new ArrayList<>();
+            for (int i = 0; i < invocation.size() - 1; i++) {
+                JsonNode parameter = invocation.get(i);
+                if (parameter.isArray() && parameter.size() == 2 && parameter.get(0).asInt(-1) == NODE_REFERENCE && grid == null) {
+                    grid = parameter.get(1).asInt();
+                } else if (parameter.isArray() && parameter.size() == 2 && parameter.get(0).asInt(-1) == ARRAY_VALUE) {
+                    items = parameter.get(1);
+                } else if (parameter.isNumber()) {
+                    numbers.add(parameter.asInt());
+                }
+            }
+            return new GridCall(grid, items, numbers);
+        }
+    }
+
     /** {@code $connector.set(start, items, parentKey)} and {@code $connector.clear(start, length, parentKey)} of a grid. */
     private void gridData(JsonNode invocation, boolean set) {
-        Integer grid = null;
-        List<Integer> numbers = new ArrayList<>();
-        JsonNode items = null;
-        for (int i = 0; i < invocation.size() - 1; i++) {
-            JsonNode parameter = invocation.get(i);
-            if (parameter.isArray() && parameter.size() == 2 && parameter.get(0).asInt(-1) == NODE_REFERENCE && grid == null) {
-                grid = parameter.get(1).asInt();
-            } else if (parameter.isArray() && parameter.size() == 2 && parameter.get(0).asInt(-1) == ARRAY_VALUE) {
-                items = parameter.get(1);
-            } else if (parameter.isNumber()) {
-                numbers.add(parameter.asInt());
-            }
-        }
-        if (grid == null || numbers.isEmpty()) {
+        GridCall call = GridCall.of(invocation);
+        if (call.grid() == null || call.numbers().isEmpty()) {
             return;
         }
-        java.util.TreeMap<Integer, JsonNode> rows = gridRows.computeIfAbsent(grid, g -> new java.util.TreeMap<>());
-        int start = numbers.get(0);
-        if (set && items != null) {
-            for (int i = 0; i < items.size(); i++) {
-                rows.put(start + i, items.get(i));
+        java.util.TreeMap<Integer, JsonNode> rows = gridRows.computeIfAbsent(call.grid(), g -> new java.util.TreeMap<>());
+        int start = call.numbers().get(0);
+        if (set && call.items() != null) {
+            for (int i = 0; i < call.items().size(); i++) {
+                rows.put(start + i, call.items().get(i));
             }
-        } else if (!set && numbers.size() > 1) {
-            rows.subMap(start, start + numbers.get(1)).clear();
+        } else if (!set && call.numbers().size() > 1) {
+            rows.subMap(start, start + call.numbers().get(1)).clear();
         }
     }
 
     /** {@code $connector.updateFlatData(items)}: rows the grid already holds, sent again (refreshItem); matched by key. */
     private void updatedRows(JsonNode invocation) {
-        Integer grid = null;
-        JsonNode items = null;
-        for (int i = 0; i < invocation.size() - 1; i++) {
-            JsonNode parameter = invocation.get(i);
-            if (parameter.isArray() && parameter.size() == 2 && parameter.get(0).asInt(-1) == NODE_REFERENCE && grid == null) {
-                grid = parameter.get(1).asInt();
-            } else if (parameter.isArray() && parameter.size() == 2 && parameter.get(0).asInt(-1) == ARRAY_VALUE) {
-                items = parameter.get(1);
-            }
-        }
-        java.util.TreeMap<Integer, JsonNode> rows = grid == null ? null : gridRows.get(grid);
-        if (rows == null || items == null) {
+        GridCall call = GridCall.of(invocation);
+        java.util.TreeMap<Integer, JsonNode> rows = call.grid() == null ? null : gridRows.get(call.grid());
+        if (rows == null || call.items() == null) {
             return;
         }
-        for (JsonNode item : items) {
+        for (JsonNode item : call.items()) {
             String key = item.path("key").asText(null);
             rows.entrySet().stream().filter(row -> key != null && key.equals(row.getValue().path("key").asText(null))).findFirst()
                     .ifPresent(row -> row.setValue(item));
