@@ -36,14 +36,8 @@ class EventPublicationRetention {
 
     /** Removes the publications completed before {@code retention} ago; returns how many. */
     int purge(Duration retention) {
-        Timestamp before = Timestamp.from(clock.instant().minus(retention));
-        int removed = 0;
-        for (int batch = BATCH; batch == BATCH; removed += batch) {
-            batch = db.sql("""
-                    DELETE FROM event_publication WHERE id IN (
-                        SELECT id FROM event_publication WHERE completion_date < ? LIMIT ?)""")
-                    .params(before, BATCH).update();
-        }
+        int removed = BatchedDelete.before(db, "event_publication", "id", "completion_date",
+                Timestamp.from(clock.instant().minus(retention)), BATCH);
         if (removed > 0) {
             log.info("Event publication registry: {} publications completed more than {} ago removed", removed, retention);
         }

@@ -86,14 +86,8 @@ public class SideEffectLedger {
      * So a retention of days keeps every claim that can still be needed, and the table stops growing.
      */
     public int prune(Duration retention) {
-        Timestamp before = Timestamp.from(clock.instant().minus(retention));
-        int removed = 0;
-        for (int batch = PRUNE_BATCH; batch == PRUNE_BATCH; removed += batch) {
-            batch = db.sql("""
-                    DELETE FROM side_effect_ledger WHERE effect_key IN (
-                        SELECT effect_key FROM side_effect_ledger WHERE recorded_at < ? LIMIT ?)""")
-                    .params(before, PRUNE_BATCH).update();
-        }
+        int removed = BatchedDelete.before(db, "side_effect_ledger", "effect_key", "recorded_at",
+                Timestamp.from(clock.instant().minus(retention)), PRUNE_BATCH);
         if (removed > 0) {
             log.info("Side-effect ledger: {} claims older than {} removed", removed, retention);
         }
