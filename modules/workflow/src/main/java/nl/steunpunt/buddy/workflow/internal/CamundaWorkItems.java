@@ -129,7 +129,7 @@ class CamundaWorkItems implements WorkItems {
     @Transactional(readOnly = true)
     public Optional<WorkItem> get(String taskId) {
         Actor actor = currentActor.require();
-        if (taskId == null || taskService.createTaskQuery().taskId(taskId).count() == 0) {
+        if (taskId == null || !taskExists(taskId)) {
             return Optional.empty();
         }
         return Optional.of(toWorkItems(List.of(visibleTask(taskId, actor))).get(0));
@@ -347,7 +347,7 @@ class CamundaWorkItems implements WorkItems {
         Task task = visibleTo(taskService.createTaskQuery().taskId(taskId), actor).initializeFormKeys().singleResult();
         if (task == null) {
             // Not found for her: gone meanwhile (its process moved on or ended), or never hers to see.
-            if (taskService.createTaskQuery().taskId(taskId).count() == 0) {
+            if (!taskExists(taskId)) {
                 throw new TaskGoneException();
             }
             throw new AccessDeniedException("error.access.other-region");
