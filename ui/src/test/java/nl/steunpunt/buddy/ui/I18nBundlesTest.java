@@ -134,6 +134,8 @@ class I18nBundlesTest {
         assertThat(provider.getTranslation("inbox.title", Locale.ENGLISH)).isEqualTo("Task inbox");
         assertThat(provider.getTranslation("inbox.title", Locale.GERMAN)).isEqualTo("Takenlijst");
         assertThat(provider.getTranslation("inbox.total", Locale.ENGLISH, 3)).isEqualTo("3 tasks");
+        assertThat(provider.getTranslation("inbox.total.more", Locale.ENGLISH, 1000)).isEqualTo("More than 1,000 tasks");
+        assertThat(provider.getTranslation("inbox.total.more", Locale.forLanguageTag("nl"), 1000)).isEqualTo("Meer dan 1.000 taken");
         assertThat(provider.getTranslation("no.such.key", Locale.ENGLISH)).isEqualTo("!no.such.key");
     }
 

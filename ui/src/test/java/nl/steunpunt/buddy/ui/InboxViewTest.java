@@ -20,7 +20,9 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
@@ -38,6 +40,9 @@ import nl.steunpunt.buddy.processes.RecruitmentProcess;
 import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.recruitment.ApplicationStatus;
 import nl.steunpunt.buddy.recruitment.Applications;
+import nl.steunpunt.buddy.shared.Region;
+import nl.steunpunt.buddy.shared.RegionCode;
+import nl.steunpunt.buddy.shared.Regions;
 import nl.steunpunt.buddy.shared.Role;
 import nl.steunpunt.buddy.ui.base.HomeView;
 import nl.steunpunt.buddy.ui.security.LocalAccounts;
@@ -53,6 +58,9 @@ class InboxViewTest extends KaribuTest {
     @Autowired WorkItems workItems;
     @Autowired Applications applications;
     @Autowired LocalAccounts accounts;
+    @Autowired Regions regions;
+    @Autowired RepositoryService repositoryService;
+    @Autowired JdbcClient db;
 
     @Test
     void coordinator_of_region_a_sees_the_tasks_of_a_and_never_those_of_b() {
@@ -80,7 +88,7 @@ class InboxViewTest extends KaribuTest {
         com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
         long visible = world.as(COORDINATOR_A, () -> workItems.count(nl.steunpunt.buddy.workflow.WorkItemQuery.inbox()));
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("inbox-total")).getText())
-                .as("the total is the grid's count").isEqualTo(visible + " taken");
+                .as("the total counts the visible tasks").isEqualTo(visible + " taken");
         assertThat(LitCells.property(inboxGrid(), indexOf(task), "actions", "claim")).as("a free task offers to claim it").isEqualTo(true);
         assertThat(LitCells.property(inboxGrid(), indexOf(task), "actions", "unclaim")).isEqualTo(false);
         LitCells.call(inboxGrid(), indexOf(task), "actions", "claim");
@@ -250,6 +258,37 @@ class InboxViewTest extends KaribuTest {
     @SuppressWarnings("unchecked")
     private Grid<WorkItem> inboxGrid() {
         return _get(Grid.class, spec -> spec.withId("inbox-grid"));
+    }
+
+    @Test
+    void a_long_inbox_says_more_than_its_limit_and_still_scrolls_past_it() {
+        // 1,050 tasks of a region of their own, written into the inbox's read model only (the inbox reads nothing else)
+        RegionCode region = new RegionCode("TEST-LONG");
+        regions.save(new Region(region, "Lange regio"));
+        accounts.save("coordinator.long", "Coördinator Lang", TestWorld.PASSWORD, Set.of(Role.COORDINATOR), Set.of(region));
+        String group = Role.COORDINATOR.groupIn(region);
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(RecruitmentProcess.PROCESS_ID).latestVersion()
+                .singleResult().getId();
+        int tasks = InboxView.TOTAL_LIMIT + 50;
+        db.sql("INSERT INTO workflow_task (task_id, candidate_group, group_rank, process_instance_id, process_definition_id, process_key, "
+                + "business_key, region_code, definition_key, name, created_at, due_at) SELECT 'long-' || lpad(g::text, 4, '0'), :group, 0, "
+                + "'long-pi-' || g, :definition, :process, 'LONG-' || g, :region, :task, 'Aanmelding beoordelen', "
+                + "now() - interval '1 day', now() + g * interval '1 minute' FROM generate_series(1, :tasks) g")
+                .param("group", group).param("definition", definition).param("process", RecruitmentProcess.PROCESS_ID)
+                .param("region", region.value()).param("task", RecruitmentProcess.TASK_SCREEN_APPLICATION).param("tasks", tasks).update();
+        try {
+            openAppAs("coordinator.long");
+            UI.getCurrent().navigate(InboxView.class);
+
+            assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("inbox-total")).getText())
+                    .isEqualTo("Meer dan 1.000 taken");
+            Grid<WorkItem> grid = inboxGrid();
+            assertThat(GridKt._get(grid, 0).id()).isEqualTo("long-0001");
+            assertThat(GridKt._get(grid, tasks - 1).id()).as("the grid pages past the total's limit").isEqualTo("long-" + tasks);
+            assertThat(GridKt._fetch(grid, tasks - 10, 50)).as("and ends at the last task").hasSize(10);
+        } finally {
+            db.sql("DELETE FROM workflow_task WHERE candidate_group = ?").param(group).update();
+        }
     }
 
     private List<WorkItem> rows() {

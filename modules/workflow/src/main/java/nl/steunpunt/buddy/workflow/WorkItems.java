@@ -13,7 +13,14 @@ public interface WorkItems {
     /** A page of tasks, in the query's order. */
     List<WorkItem> find(WorkItemQuery query, int offset, int limit);
 
+    /** How many tasks the query finds, exactly: its cost grows with them. */
     long count(WorkItemQuery query);
+
+    /**
+     * How many tasks the query finds, counted no further than {@code limit} + 1: a result above {@code limit}
+     * means "more than {@code limit}". Its cost stays the same however many tasks there are (the inbox's total).
+     */
+    long countUpTo(WorkItemQuery query, long limit);
 
     /**
      * One open task. Empty when it no longer exists (completed meanwhile); fails with an access

@@ -92,6 +92,10 @@ class TaskReadModelQueryTest extends ApplicationTest {
                 for (WorkItemQuery query : queries) {
                     List<String> expected = expected(tasks, groups, "rmq.me", query);
                     assertThat(readModel.count(groups, "rmq.me", query, NOW)).as("count for %s %s", groups, query).isEqualTo(expected.size());
+                    for (int limit : new int[] {0, 5, expected.size() - 1, expected.size(), expected.size() + 3}) {
+                        assertThat(readModel.countUpTo(groups, "rmq.me", query, NOW, limit)).as("count up to %d for %s %s", limit, groups, query)
+                                .isEqualTo(Math.min(expected.size(), Math.max(0, limit) + 1));
+                    }
                     for (int offset : new int[] {0, 7, 20, 45, expected.size()}) {
                         List<String> page = readModel.page(groups, "rmq.me", query, NOW, offset, 10).stream().map(TaskReadModel.Row::taskId)
                                 .toList();

@@ -127,6 +127,13 @@ class CamundaWorkItems implements WorkItems {
 
     @Override
     @Transactional(readOnly = true)
+    public long countUpTo(WorkItemQuery query, long limit) {
+        Actor actor = currentActor.require();
+        return readModel.countUpTo(actor.candidateGroups(), actor.userId(), query, clock.instant(), limit);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<WorkItem> get(String taskId) {
         Actor actor = currentActor.require();
         if (taskId == null || !taskExists(taskId)) {
