@@ -24,6 +24,7 @@ import nl.steunpunt.buddy.shared.AuditEvent.Action;
 import nl.steunpunt.buddy.shared.AuditEvent.SubjectType;
 import nl.steunpunt.buddy.shared.Region;
 import nl.steunpunt.buddy.shared.Regions;
+import nl.steunpunt.buddy.ui.base.LazyGrid;
 
 /**
  * The audit log for administrators: who viewed or changed which case file, in which role and region,
@@ -41,7 +42,7 @@ public class AuditLogView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<Region> region = new ComboBox<>();
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
-    private final Grid<AuditEntry> grid = new Grid<>();
+    private final Grid<AuditEntry> grid = new LazyGrid<>();
 
     public AuditLogView(AuditLog log, Regions regions, Clock clock) {
         setSizeFull();

@@ -45,6 +45,7 @@ import nl.steunpunt.buddy.workflow.WorkItemQuery.Scope;
 import nl.steunpunt.buddy.workflow.WorkItemQuery.SortBy;
 import nl.steunpunt.buddy.workflow.WorkItems;
 import nl.steunpunt.buddy.ui.base.Labels;
+import nl.steunpunt.buddy.ui.base.LazyGrid;
 import nl.steunpunt.buddy.ui.base.Notifications;
 
 /**
@@ -68,7 +69,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private final CurrentActor currentActor;
     private final Actors actors;
     private final Clock clock;
-    private final Grid<WorkItem> grid = new Grid<>();
+    private final Grid<WorkItem> grid = new LazyGrid<>();
     private final Select<Scope> scope = new Select<>();
     private final Checkbox overdue = new Checkbox();
     private final Select<Optional<Phase>> phase = new Select<>();

@@ -34,6 +34,7 @@ import nl.steunpunt.buddy.shared.CurrentActor;
 import nl.steunpunt.buddy.shared.Region;
 import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.Regions;
+import nl.steunpunt.buddy.ui.base.LazyGrid;
 
 /** The help requests of the coordinator's regions: filter by status, region, open only, reference or name. */
 @Route("hulpvragen")
@@ -43,7 +44,7 @@ public class HelpRequestListView extends VerticalLayout implements HasDynamicTit
 
     private final HelpRequests requests;
     private final Regions regions;
-    private final Grid<HelpRequestSummary> grid = new Grid<>();
+    private final Grid<HelpRequestSummary> grid = new LazyGrid<>();
     private final Select<Optional<HelpRequestStatus>> status = new Select<>();
     private final Select<Optional<RegionCode>> region = new Select<>();
     private final Checkbox openOnly = new Checkbox();

@@ -118,6 +118,25 @@ class VaadinHttpSessionTest extends HttpApplicationTest {
     }
 
     @Test
+    void a_request_for_rows_beyond_an_inbox_that_emptied_meanwhile_is_answered_without_an_error() throws Exception {
+        RegionCode empty = new RegionCode("HTTP-EMPTY");
+        regions.save(new Region(empty, "Regio zonder taken"));
+        accounts.save("http.empty", "Coördinator zonder taken", TestWorld.PASSWORD, Set.of(Role.COORDINATOR), Set.of(empty));
+        VaadinHttpSession user = newUser();
+        user.signIn("http.empty", TestWorld.PASSWORD);
+        user.open("inbox");
+        user.call(user.require("inbox-grid"), "setViewportRange", 0, 50);
+        assertThat(user.text("inbox-total")).isEqualTo("0 taken");
+
+        // a browser that still knew a longer list asks for its second page: Vaadin's own data communicator fails here
+        // (IndexOutOfBoundsException in collectKeysToFlush, vaadin/flow#19503) and she saw "something went wrong"
+        user.call(user.require("inbox-grid"), "setViewportRange", 50, 50);
+
+        assertThat(user.notifications()).noneSatisfy(notice -> assertThat(notice.isError()).isTrue());
+        assertThat(user.rows("inbox-grid")).filteredOn(row -> row.value("id").isPresent()).isEmpty();
+    }
+
+    @Test
     void a_buddy_who_opens_the_inbox_gets_no_inbox() throws Exception {
         VaadinHttpSession buddy = newUser();
         buddy.signIn(OTHER_BUDDY, TestWorld.PASSWORD);
