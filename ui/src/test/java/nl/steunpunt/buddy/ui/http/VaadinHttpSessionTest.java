@@ -8,12 +8,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import com.vaadin.flow.di.Lookup;
+import com.vaadin.flow.server.VaadinServletContext;
+
+import jakarta.servlet.ServletContext;
+
 import nl.steunpunt.buddy.recruitment.ApplicationId;
 import nl.steunpunt.buddy.shared.Region;
 import nl.steunpunt.buddy.shared.RegionCode;
 import nl.steunpunt.buddy.shared.Regions;
 import nl.steunpunt.buddy.shared.Role;
 import nl.steunpunt.buddy.ui.TestWorld;
+import nl.steunpunt.buddy.ui.base.NoPolymerTemplates;
 import nl.steunpunt.buddy.ui.security.LocalAccounts;
 import nl.steunpunt.buddy.workflow.WorkItem;
 import nl.steunpunt.buddy.workflow.WorkItemQuery;
@@ -31,6 +37,7 @@ class VaadinHttpSessionTest extends HttpApplicationTest {
     @Autowired Regions regions;
     @Autowired LocalAccounts accounts;
     @Autowired WorkItems workItems;
+    @Autowired ServletContext servletContext;
 
     @BeforeEach
     void accounts() {
@@ -134,6 +141,16 @@ class VaadinHttpSessionTest extends HttpApplicationTest {
 
         assertThat(user.notifications()).noneSatisfy(notice -> assertThat(notice.isError()).isTrue());
         assertThat(user.rows("inbox-grid")).filteredOn(row -> row.value("id").isPresent()).isEmpty();
+    }
+
+    @Test
+    void the_browser_calls_arguments_are_decoded_without_searching_the_class_path() {
+        // Vaadin looks this service up for every argument the browser sends; without a registered one it runs a
+        // ServiceLoader over every jar each time
+        @SuppressWarnings("deprecation")
+        Object handler = new VaadinServletContext(servletContext).getAttribute(Lookup.class)
+                .lookup(com.vaadin.flow.component.template.internal.DeprecatedPolymerPublishedEventHandler.class);
+        assertThat(handler).isInstanceOf(NoPolymerTemplates.class);
     }
 
     @Test
