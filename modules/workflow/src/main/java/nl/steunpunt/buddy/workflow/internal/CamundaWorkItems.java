@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.HistoryService;
@@ -69,7 +70,7 @@ class CamundaWorkItems implements WorkItems {
 
     static final String REGION_VARIABLE = "regionCode";
     private static final int MAX_NOTE = 2000;
-    private static final int COMPLETE_ATTEMPTS = 3;
+    private static final int CHANGE_ATTEMPTS = 3;
     private static final Logger log = LoggerFactory.getLogger(CamundaWorkItems.class);
 
     private final TaskService taskService;
@@ -143,36 +144,42 @@ class CamundaWorkItems implements WorkItems {
     }
 
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public WorkItem claim(String taskId) {
-        Actor actor = currentActor.require();
-        Task task = openVisibleTask(taskId, actor);
-        if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
-            throw new TaskTakenException(displayName(task.getAssignee()));
-        }
-        if (task.getAssignee() == null) {
-            asActor(actor, () -> {
-                try {
-                    taskService.claim(taskId, actor.userId());
-                } catch (TaskAlreadyClaimedException e) {
-                    throw new TaskTakenException(displayName(e.getTaskAssignee()));
-                }
-            });
-        }
-        return current(taskId);
+        return retryingConflicts(taskId, "claim", () -> {
+            Actor actor = currentActor.require();
+            Task task = openVisibleTask(taskId, actor);
+            if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
+                throw new TaskTakenException(displayName(task.getAssignee()));
+            }
+            if (task.getAssignee() == null) {
+                asActor(actor, () -> {
+                    try {
+                        taskService.claim(taskId, actor.userId());
+                    } catch (TaskAlreadyClaimedException e) {
+                        throw new TaskTakenException(displayName(e.getTaskAssignee()));
+                    }
+                });
+            }
+            return current(taskId);
+        });
     }
 
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public WorkItem unclaim(String taskId) {
-        Actor actor = currentActor.require();
-        Task task = openVisibleTask(taskId, actor);
-        if (task.getAssignee() != null) {
-            requireShared(taskId);
-            if (!task.getAssignee().equals(actor.userId())) {
-                throw new TaskTakenException(displayName(task.getAssignee()));
+        return retryingConflicts(taskId, "give-back", () -> {
+            Actor actor = currentActor.require();
+            Task task = openVisibleTask(taskId, actor);
+            if (task.getAssignee() != null) {
+                requireShared(taskId);
+                if (!task.getAssignee().equals(actor.userId())) {
+                    throw new TaskTakenException(displayName(task.getAssignee()));
+                }
+                asActor(actor, () -> taskService.setAssignee(taskId, null));
             }
-            asActor(actor, () -> taskService.setAssignee(taskId, null));
-        }
-        return current(taskId);
+            return current(taskId);
+        });
     }
 
     /**
@@ -184,50 +191,62 @@ class CamundaWorkItems implements WorkItems {
     }
 
     @Override
+    @Transactional(propagation = Propagation.SUPPORTS)
     public void assign(String taskId, String userId) {
-        Actor actor = currentActor.require();
-        Task task = openVisibleTask(taskId, actor);
-        requireShared(taskId);
-        Actor colleague = actors.find(userId)
-                .orElseThrow(() -> new InvalidInputException("error.task.assignee.unknown"));
-        Set<String> groups = candidateGroupsOf(taskId);
-        if (colleague.candidateGroups().stream().noneMatch(groups::contains)) {
-            throw new InvalidInputException("error.task.assignee.not-eligible", colleague.displayName());
-        }
-        if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
-            throw new TaskTakenException(displayName(task.getAssignee()));
-        }
-        asActor(actor, () -> taskService.setAssignee(taskId, colleague.userId()));
+        retryingConflicts(taskId, "assignment", () -> {
+            Actor actor = currentActor.require();
+            Task task = openVisibleTask(taskId, actor);
+            requireShared(taskId);
+            Actor colleague = actors.find(userId)
+                    .orElseThrow(() -> new InvalidInputException("error.task.assignee.unknown"));
+            Set<String> groups = candidateGroupsOf(taskId);
+            if (colleague.candidateGroups().stream().noneMatch(groups::contains)) {
+                throw new InvalidInputException("error.task.assignee.not-eligible", colleague.displayName());
+            }
+            if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
+                throw new TaskTakenException(displayName(task.getAssignee()));
+            }
+            asActor(actor, () -> taskService.setAssignee(taskId, colleague.userId()));
+            return null;
+        });
     }
 
-    /**
-     * Completes the task with its domain action in one transaction. When the engine finds that something else
-     * changed the same case at the same moment (a parent's evaluation arriving while the coordinator completes a
-     * task of a parallel branch: the engine's optimistic lock), the whole transaction is rolled back; the task is
-     * still open, so it is tried again, up to {@value #COMPLETE_ATTEMPTS} times, in a transaction of its own
-     * (the domain action as well: nothing of the failed attempt remains). Inside a caller's transaction there is
-     * nothing to retry: the conflict ends it as a task gone, as before.
-     */
+    /** Completes the task with its domain action in one transaction (see {@link #retryingConflicts} for a conflict). */
     @Override
     @Transactional(propagation = Propagation.SUPPORTS)
     public void complete(String taskId, Map<String, Object> routing, Runnable domainAction) {
+        retryingConflicts(taskId, "completion", () -> {
+            completeOnce(taskId, routing, domainAction);
+            return null;
+        });
+    }
+
+    /**
+     * Runs one change of a task (claim, give-back, assignment, completion) in a transaction of its own. When the
+     * engine finds that another transaction changed the same task or case at the same moment (its optimistic lock:
+     * a colleague claiming the same task, a parent's evaluation arriving in a parallel branch while the coordinator
+     * completes hers), the whole transaction is rolled back and, while the task is still open, the change is tried
+     * again, up to {@value #CHANGE_ATTEMPTS} times, seeing what the other did: the colleague who has the task now, the
+     * case as it is now (a completion's domain action is done again too: nothing of the failed attempt remains).
+     * Inside a caller's transaction there is nothing to retry: the conflict ends it as a task gone.
+     */
+    private <T> T retryingConflicts(String taskId, String change, Supplier<T> once) {
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
             try {
-                completeOnce(taskId, routing, domainAction);
+                return once.get();
             } catch (ConcurrentCaseChange e) {
                 throw new TaskGoneException();
             }
-            return;
         }
         for (int attempt = 1;; attempt++) {
             try {
-                transaction.executeWithoutResult(status -> completeOnce(taskId, routing, domainAction));
-                return;
+                return transaction.execute(status -> once.get());
             } catch (ConcurrentCaseChange e) {
-                if (attempt == COMPLETE_ATTEMPTS || Boolean.FALSE.equals(transaction.execute(status -> taskExists(taskId)))) {
+                if (attempt == CHANGE_ATTEMPTS || Boolean.FALSE.equals(transaction.execute(status -> taskExists(taskId)))) {
                     throw new TaskGoneException();
                 }
-                log.info("Task {}: its case changed at the same moment; completing it again (attempt {})", taskId, attempt + 1);
+                log.info("Task {}: changed by another transaction at the same moment; doing the {} again (attempt {})", taskId, change,
+                        attempt + 1);
             }
         }
     }
@@ -256,16 +275,12 @@ class CamundaWorkItems implements WorkItems {
             }
         });
         domainAction.run();
-        try {
-            asActor(actor, () -> {
-                if (task.getAssignee() == null) {
-                    taskService.claim(taskId, actor.userId());
-                }
-                taskService.complete(taskId, routing);
-            }, true);
-        } catch (OptimisticLockingException e) {
-            throw new ConcurrentCaseChange(e);
-        }
+        asActor(actor, () -> {
+            if (task.getAssignee() == null) {
+                taskService.claim(taskId, actor.userId());
+            }
+            taskService.complete(taskId, routing);
+        });
     }
 
     @Override
@@ -477,21 +492,17 @@ class CamundaWorkItems implements WorkItems {
         return Optional.ofNullable(date).map(Date::toInstant);
     }
 
-    /** Runs engine calls as the actor, so history records who did it; a lost race means the task is gone. */
+    /**
+     * Runs engine calls as the actor, so history records who did it. The engine's optimistic lock (another transaction
+     * changed the same task or case meanwhile) becomes a {@link ConcurrentCaseChange}, which {@link #retryingConflicts}
+     * answers; a task the engine no longer finds is gone.
+     */
     private void asActor(Actor actor, Runnable action) {
-        asActor(actor, action, false);
-    }
-
-    /** As {@link #asActor(Actor, Runnable)}; with {@code passConflicts} the engine's optimistic lock is passed on as it is. */
-    private void asActor(Actor actor, Runnable action, boolean passConflicts) {
         identityService.setAuthenticatedUserId(actor.userId());
         try {
             action.run();
         } catch (OptimisticLockingException e) {
-            if (passConflicts) {
-                throw e;
-            }
-            throw new TaskGoneException();
+            throw new ConcurrentCaseChange(e);
         } catch (ProcessEngineException e) {
             if (taskGoneMessage(e)) {
                 throw new TaskGoneException();
