@@ -64,33 +64,10 @@ class ConcurrentCompletionTest extends ApplicationTest {
 
     @Test
     void a_completion_that_meets_a_concurrent_change_of_its_case_is_done_again_and_succeeds() throws Exception {
-        world.ensure();
-        repositoryService.createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn",
-                Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1).startEvent().userTask("Task_A").name("Taak A")
-                        .camundaCandidateGroups(Role.COORDINATOR.groupIn(TestWorld.REGION_A))
-                        .camundaTaskListenerClass(TaskListener.EVENTNAME_COMPLETE, ChangeMeanwhile.class).endEvent().done())
-                .deploy();
-        String instance = runtimeService.startProcessInstanceByKey(PROCESS,
-                Map.of("mark", "started")).getId();
-        String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
-
         // another transaction changes the case's variable and commits while the engine completes the task
-        AtomicReference<Throwable> other = new AtomicReference<>();
-        MEANWHILE.set(() -> {
-            Thread thread = new Thread(() -> {
-                try {
-                    runtimeService.setVariable(instance, "mark", "changed meanwhile");
-                } catch (Throwable e) {
-                    other.set(e);
-                }
-            });
-            thread.start();
-            try {
-                thread.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        String instance = startWithListener(TaskListener.EVENTNAME_COMPLETE);
+        String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        AtomicReference<Throwable> other = meanwhileInAnotherTransaction(() -> runtimeService.setVariable(instance, "mark", "changed meanwhile"));
         AtomicInteger actions = new AtomicInteger();
 
         world.as(TestWorld.COORDINATOR_A, () -> {
@@ -109,23 +86,39 @@ class ConcurrentCompletionTest extends ApplicationTest {
 
     @Test
     void a_claim_that_meets_a_colleagues_claim_of_the_same_task_says_who_has_it_not_that_it_is_gone() throws Exception {
+        // the colleague's claim commits while the engine is claiming the same task for her (the update event comes
+        // before the engine writes the task)
+        String instance = startWithListener(TaskListener.EVENTNAME_UPDATE);
+        String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        AtomicReference<Throwable> other = meanwhileInAnotherTransaction(() -> taskService.claim(task, TestWorld.COLLEAGUE_A));
+
+        assertThatThrownBy(() -> world.as(TestWorld.COORDINATOR_A, () -> workItems.claim(task)))
+                .as("the engine's optimistic lock refused her claim; tried again, it finds the colleague's")
+                .isInstanceOfSatisfying(TaskTakenException.class, e -> assertThat(e.arguments()).containsExactly("Collega A"));
+        assertThat(other.get()).as("the colleague's claim committed").isNull();
+        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(TestWorld.COLLEAGUE_A);
+    }
+
+    /** Deploys a one-task process of region A's coordinators with {@link ChangeMeanwhile} on this task event; starts one. */
+    private String startWithListener(String event) {
         world.ensure();
         repositoryService.createDeployment().name(PROCESS).addModelInstance(PROCESS + ".bpmn",
                 Bpmn.createExecutableProcess(PROCESS).camundaHistoryTimeToLive(1).startEvent().userTask("Task_A").name("Taak A")
                         .camundaCandidateGroups(Role.COORDINATOR.groupIn(TestWorld.REGION_A))
-                        .camundaTaskListenerClass(TaskListener.EVENTNAME_UPDATE, ChangeMeanwhile.class).endEvent().done())
+                        .camundaTaskListenerClass(event, ChangeMeanwhile.class).endEvent().done())
                 .deploy();
-        String instance = runtimeService.startProcessInstanceByKey(PROCESS, Map.of("mark", "started")).getId();
-        String task = taskService.createTaskQuery().processInstanceId(instance).singleResult().getId();
+        return runtimeService.startProcessInstanceByKey(PROCESS, Map.of("mark", "started")).getId();
+    }
 
-        // the colleague's claim commits while the engine is claiming the same task for her
-        AtomicReference<Throwable> other = new AtomicReference<>();
+    /** The next {@link ChangeMeanwhile} runs this change on a thread of its own (its own transaction) and waits for it. */
+    private static AtomicReference<Throwable> meanwhileInAnotherTransaction(Runnable change) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         MEANWHILE.set(() -> {
             Thread thread = new Thread(() -> {
                 try {
-                    taskService.claim(task, TestWorld.COLLEAGUE_A);
+                    change.run();
                 } catch (Throwable e) {
-                    other.set(e);
+                    failure.set(e);
                 }
             });
             thread.start();
@@ -135,11 +128,6 @@ class ConcurrentCompletionTest extends ApplicationTest {
                 Thread.currentThread().interrupt();
             }
         });
-
-        assertThatThrownBy(() -> world.as(TestWorld.COORDINATOR_A, () -> workItems.claim(task)))
-                .as("the engine's optimistic lock refused her claim; tried again, it finds the colleague's")
-                .isInstanceOfSatisfying(TaskTakenException.class, e -> assertThat(e.arguments()).containsExactly("Collega A"));
-        assertThat(other.get()).as("the colleague's claim committed").isNull();
-        assertThat(taskService.createTaskQuery().taskId(task).singleResult().getAssignee()).isEqualTo(TestWorld.COLLEAGUE_A);
+        return failure;
     }
 }
