@@ -160,6 +160,7 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
                     return workItems.find(withSort(q.getSortOrders()), q.getOffset(), q.getLimit()).stream();
                 },
                 q -> (int) Math.min(Integer.MAX_VALUE, workItems.count(query)), WorkItem::id));
+        // the exact count above is the data provider's contract only: the grid pages without it (see refresh)
         grid.getLazyDataView().setItemCountUnknown();
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
     }
