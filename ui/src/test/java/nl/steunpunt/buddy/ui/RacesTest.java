@@ -48,6 +48,7 @@ import nl.steunpunt.buddy.matching.HelpRequests;
 import nl.steunpunt.buddy.matching.Matchmaking;
 import nl.steunpunt.buddy.matching.PoolBuddy;
 import nl.steunpunt.buddy.processes.MatchingProcess;
+import nl.steunpunt.buddy.shared.Actors;
 import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.support.ContactEntry;
 import nl.steunpunt.buddy.support.ContactKind;
@@ -77,6 +78,7 @@ class RacesTest extends KaribuTest {
     @Autowired Matchmaking matchmaking;
     @Autowired ContactLog contactLog;
     @Autowired WorkItems workItems;
+    @Autowired Actors actors;
     @Autowired HistoryService history;
     @Autowired DataSource dataSource;
     @Autowired Clock clock;
@@ -202,6 +204,32 @@ class RacesTest extends KaribuTest {
     }
 
     // ---- the task race ----------------------------------------------------------------------------
+
+    @Test
+    void two_coordinators_claiming_the_same_task_at_once_one_gets_it_and_the_other_is_told_who() throws Exception {
+        Scene scene = matching.scene();
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 1; round <= ROUNDS; round++) {
+                HelpRequestId id = matching.request(scene).submit();
+                WorkItem task = matching.awaitTask(scene.coordinator(), id, MatchingProcess.TASK_INTAKE_REQUEST);
+                CyclicBarrier barrier = new CyclicBarrier(2);
+                Future<Optional<Throwable>> first = threads.submit(attempt(scene.coordinator(), barrier, () -> workItems.claim(task.id())));
+                Future<Optional<Throwable>> second = threads.submit(attempt(scene.colleague(), barrier, () -> workItems.claim(task.id())));
+                List<Optional<Throwable>> outcomes = List.of(first.get(60, TimeUnit.SECONDS), second.get(60, TimeUnit.SECONDS));
+
+                assertOneWinsAndTheOtherConflicts(outcomes, "error.task.taken", round);
+                String winner = outcomes.get(0).isEmpty() ? scene.coordinator() : scene.colleague();
+                assertThat(world.as(scene.coordinator(), () -> workItems.get(task.id())).orElseThrow().assignee()).as("round %d", round)
+                        .contains(winner);
+                TranslatableException refused = (TranslatableException) outcomes.stream().flatMap(Optional::stream).findFirst().orElseThrow();
+                assertThat(refused.arguments()).as("round %d: the message names the colleague who has it", round)
+                        .containsExactly(world.as(scene.coordinator(), () -> actors.find(winner).orElseThrow().displayName()));
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
 
     /**
      * Each round a fresh help request's intake task, completed by the coordinator on {@code one} and

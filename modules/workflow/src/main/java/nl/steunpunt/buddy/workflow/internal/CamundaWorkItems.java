@@ -148,6 +148,7 @@ class CamundaWorkItems implements WorkItems {
     public WorkItem claim(String taskId) {
         return retryingConflicts(taskId, "claim", () -> {
             Actor actor = currentActor.require();
+            lockOpenTask(taskId);
             Task task = openVisibleTask(taskId, actor);
             if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
                 throw new TaskTakenException(displayName(task.getAssignee()));
@@ -170,6 +171,7 @@ class CamundaWorkItems implements WorkItems {
     public WorkItem unclaim(String taskId) {
         return retryingConflicts(taskId, "give-back", () -> {
             Actor actor = currentActor.require();
+            lockOpenTask(taskId);
             Task task = openVisibleTask(taskId, actor);
             if (task.getAssignee() != null) {
                 requireShared(taskId);
@@ -195,6 +197,7 @@ class CamundaWorkItems implements WorkItems {
     public void assign(String taskId, String userId) {
         retryingConflicts(taskId, "assignment", () -> {
             Actor actor = currentActor.require();
+            lockOpenTask(taskId);
             Task task = openVisibleTask(taskId, actor);
             requireShared(taskId);
             Actor colleague = actors.find(userId)
@@ -379,8 +382,9 @@ class CamundaWorkItems implements WorkItems {
 
     /**
      * Holds the task's row until this transaction ends, on whichever node: a second completion of the
-     * same task waits here and then finds it gone, before its domain action runs. The engine's own
-     * optimistic lock would only refuse it at the very end, after that action.
+     * same task waits here and then finds it gone, before its domain action runs; a second claim waits
+     * and then finds who has it. The engine's own optimistic lock would only refuse it at the very end,
+     * after that action (and the change would be tried again, see {@link #retryingConflicts}).
      */
     private void lockOpenTask(String taskId) {
         if (taskId == null || db.sql("SELECT id_ FROM act_ru_task WHERE id_ = ? FOR UPDATE").param(taskId).query(String.class)
