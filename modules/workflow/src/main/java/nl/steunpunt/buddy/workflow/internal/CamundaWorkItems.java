@@ -148,11 +148,8 @@ class CamundaWorkItems implements WorkItems {
     public WorkItem claim(String taskId) {
         return retryingConflicts(taskId, "claim", () -> {
             Actor actor = currentActor.require();
-            lockOpenTask(taskId);
-            Task task = openVisibleTask(taskId, actor);
-            if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
-                throw new TaskTakenException(displayName(task.getAssignee()));
-            }
+            Task task = lockedVisibleTask(taskId, actor);
+            refuseIfTaken(task, actor);
             if (task.getAssignee() == null) {
                 asActor(actor, () -> {
                     try {
@@ -171,13 +168,10 @@ class CamundaWorkItems implements WorkItems {
     public WorkItem unclaim(String taskId) {
         return retryingConflicts(taskId, "give-back", () -> {
             Actor actor = currentActor.require();
-            lockOpenTask(taskId);
-            Task task = openVisibleTask(taskId, actor);
+            Task task = lockedVisibleTask(taskId, actor);
             if (task.getAssignee() != null) {
                 requireShared(taskId);
-                if (!task.getAssignee().equals(actor.userId())) {
-                    throw new TaskTakenException(displayName(task.getAssignee()));
-                }
+                refuseIfTaken(task, actor);
                 asActor(actor, () -> taskService.setAssignee(taskId, null));
             }
             return current(taskId);
@@ -197,8 +191,7 @@ class CamundaWorkItems implements WorkItems {
     public void assign(String taskId, String userId) {
         retryingConflicts(taskId, "assignment", () -> {
             Actor actor = currentActor.require();
-            lockOpenTask(taskId);
-            Task task = openVisibleTask(taskId, actor);
+            Task task = lockedVisibleTask(taskId, actor);
             requireShared(taskId);
             Actor colleague = actors.find(userId)
                     .orElseThrow(() -> new InvalidInputException("error.task.assignee.unknown"));
@@ -206,9 +199,7 @@ class CamundaWorkItems implements WorkItems {
             if (colleague.candidateGroups().stream().noneMatch(groups::contains)) {
                 throw new InvalidInputException("error.task.assignee.not-eligible", colleague.displayName());
             }
-            if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
-                throw new TaskTakenException(displayName(task.getAssignee()));
-            }
+            refuseIfTaken(task, actor);
             asActor(actor, () -> taskService.setAssignee(taskId, colleague.userId()));
             return null;
         });
@@ -267,11 +258,8 @@ class CamundaWorkItems implements WorkItems {
 
     private void completeOnce(String taskId, Map<String, Object> routing, Runnable domainAction) {
         Actor actor = currentActor.require();
-        lockOpenTask(taskId);
-        Task task = openVisibleTask(taskId, actor);
-        if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
-            throw new TaskTakenException(displayName(task.getAssignee()));
-        }
+        Task task = lockedVisibleTask(taskId, actor);
+        refuseIfTaken(task, actor);
         routing.forEach((name, value) -> {
             if (!(value instanceof String || value instanceof Boolean || value instanceof Number)) {
                 throw new IllegalArgumentException("Process variable " + name + " must be an ID or a flag");
@@ -403,6 +391,19 @@ class CamundaWorkItems implements WorkItems {
                 .includeAssignedTasks()
                 .taskAssignee(actor.userId())
                 .endOr();
+    }
+
+    /** The task, held for this transaction ({@link #lockOpenTask}) and visible to her: the start of every change of a task. */
+    private Task lockedVisibleTask(String taskId, Actor actor) {
+        lockOpenTask(taskId);
+        return openVisibleTask(taskId, actor);
+    }
+
+    /** Refuses a change of a task that a colleague has, naming her. */
+    private void refuseIfTaken(Task task, Actor actor) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
+            throw new TaskTakenException(displayName(task.getAssignee()));
+        }
     }
 
     private Task openVisibleTask(String taskId, Actor actor) {
