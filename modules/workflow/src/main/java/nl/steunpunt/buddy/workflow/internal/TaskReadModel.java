@@ -220,11 +220,8 @@ class TaskReadModel {
 
     long count(Set<String> groups, String userId, WorkItemQuery query, Instant now) {
         Map<String, Object> params = new HashMap<>();
-        StringJoiner sum = new StringJoiner(" + ");
-        for (String branch : branches(groups, userId, query, now, params, false)) {
-            sum.add("(SELECT count(*) FROM (" + branch + ") b)");
-        }
-        return db.sql("SELECT " + sum).params(params).query(Long.class).single();
+        return db.sql("SELECT count(*) FROM (" + visible(groups, userId, query, now, params) + ") u").params(params).query(Long.class)
+                .single();
     }
 
     /**
@@ -234,12 +231,17 @@ class TaskReadModel {
      */
     long countUpTo(Set<String> groups, String userId, WorkItemQuery query, Instant now, long limit) {
         Map<String, Object> params = new HashMap<>();
+        return db.sql("SELECT count(*) FROM (SELECT 1 FROM (" + visible(groups, userId, query, now, params) + ") u LIMIT :cap) c")
+                .params(params).param("cap", Math.max(0, limit) + 1).query(Long.class).single();
+    }
+
+    /** Every task an actor may see, each once: the {@link #branches} as one {@code UNION ALL}. */
+    private static String visible(Set<String> groups, String userId, WorkItemQuery query, Instant now, Map<String, Object> params) {
         StringJoiner union = new StringJoiner(" UNION ALL ");
         for (String branch : branches(groups, userId, query, now, params, false)) {
             union.add("(" + branch + ")");
         }
-        return db.sql("SELECT count(*) FROM (SELECT 1 FROM (" + union + ") u LIMIT :cap) c").params(params)
-                .param("cap", Math.max(0, limit) + 1).query(Long.class).single();
+        return union.toString();
     }
 
     /**
