@@ -43,7 +43,8 @@ public class LazyGrid<T> extends Grid<T> {
 
         @Override
         public void setViewportRange(int start, int length) {
-            int known = getItemCount();
+            // only a request past the first row asks for the known length (with a defined size that can be a count query)
+            int known = start > 0 ? getItemCount() : 0;
             super.setViewportRange(start > 0 && start >= known ? Math.max(0, known - length) : start, length);
         }
     }
