@@ -80,6 +80,7 @@ public final class VaadinHttpSession {
     private String csrfToken;
     private int syncId = -1;
     private int clientId;
+    private long lastExchangeNanos = -1;
 
     /**
      * @param http a client that may be shared by many sessions (this class keeps the cookies itself);
@@ -371,6 +372,17 @@ public final class VaadinHttpSession {
         return uiId;
     }
 
+    /**
+     * How long the last UIDL message took on the wire and on the server: from sending the request to having the
+     * whole answer, without building the message before nor reading the answer into this model after.
+     */
+    public long lastExchangeNanos() {
+        if (lastExchangeNanos < 0) {
+            throw new IllegalStateException("no UIDL message sent yet");
+        }
+        return lastExchangeNanos;
+    }
+
     // ---- protocol
 
     private VaadinHttpSession send(ObjectNode... rpcs) throws IOException, InterruptedException {
@@ -391,9 +403,12 @@ public final class VaadinHttpSession {
             java.nio.file.Files.writeString(java.nio.file.Path.of(DUMP), "### RPC " + message + "\n", StandardCharsets.UTF_8,
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         }
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("?v-r=uidl&v-uiId=" + uiId))
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("?v-r=uidl&v-uiId=" + uiId))
                 .header("Content-Type", "application/json; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(message.toString())));
+                .POST(HttpRequest.BodyPublishers.ofString(message.toString()));
+        long sent = System.nanoTime();
+        HttpResponse<String> response = send(request);
+        lastExchangeNanos = System.nanoTime() - sent;
         expectOk(response, "UIDL request");
         String body = response.body();
         if (!body.startsWith(UIDL_PREFIX)) {
