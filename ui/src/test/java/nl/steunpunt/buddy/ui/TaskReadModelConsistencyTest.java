@@ -112,6 +112,11 @@ class TaskReadModelConsistencyTest extends ApplicationTest {
         assertThat(world.as(TWO_REGIONS, () -> workItems.find(WorkItemQuery.inbox(), 0, 10_000)))
                 .extracting(WorkItem::id).containsOnlyOnce(otherTask.id());
 
+        taskService.deleteCandidateGroup(otherTask.id(), Role.COORDINATOR.groupIn(TestWorld.REGION_A));
+        assertConsistent("the second candidate group removed");
+        assertThat(world.as(TestWorld.COORDINATOR_A, () -> workItems.find(WorkItemQuery.inbox(), 0, 10_000)))
+                .extracting(WorkItem::id).doesNotContain(otherTask.id());
+
         String thirdCase = taskService.createTaskQuery().taskId(thirdTask.id()).singleResult().getProcessInstanceId();
         runtimeService.deleteProcessInstance(thirdCase, "cancelled in a test");
         assertConsistent("case cancelled");
@@ -123,6 +128,43 @@ class TaskReadModelConsistencyTest extends ApplicationTest {
                 .latestVersion().singleResult().getId();
         assertThat(taskService.createTaskQuery().taskId(secondTask.id()).singleResult().getProcessDefinitionId()).isEqualTo(latest);
         assertConsistent("running cases migrated to a new version");
+    }
+
+    @Test
+    void a_claim_or_give_back_publishes_no_task_snapshot_and_a_new_due_date_does() {
+        world.ensure();
+        WorkItem task = world.awaitTask(TestWorld.COORDINATOR_A, world.apply(TestWorld.REGION_A));
+        Awaitility.await("the new task's snapshot delivered").atMost(Duration.ofSeconds(10))
+                .until(() -> snapshots(task.id()) > 0 && openSnapshots(task.id()) == 0);
+        long created = snapshots(task.id());
+
+        world.as(TestWorld.COORDINATOR_A, () -> {
+            workItems.claim(task.id());
+            workItems.unclaim(task.id());
+            workItems.assign(task.id(), TestWorld.COLLEAGUE_A);
+            return null;
+        });
+        assertThat(snapshots(task.id())).as("the assignee is not in the snapshot: nothing to tell").isEqualTo(created);
+
+        Instant due = Instant.now().plus(Duration.ofDays(9)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Task engineTask = taskService.createTaskQuery().taskId(task.id()).singleResult();
+        engineTask.setDueDate(Date.from(due));
+        taskService.saveTask(engineTask);
+        assertThat(snapshots(task.id())).as("a new due date is").isGreaterThan(created);
+        Awaitility.await("the metrics read model has the new due date").atMost(Duration.ofSeconds(10))
+                .until(() -> db.sql("SELECT due_at FROM metrics_task WHERE task_id = ?").param(task.id()).query(java.sql.Timestamp.class)
+                        .optional().map(java.sql.Timestamp::toInstant).filter(due::equals).isPresent());
+    }
+
+    /** Publications of a task's snapshot ({@code TaskChanged}) in Spring Modulith's registry, one per listener. */
+    private long snapshots(String taskId) {
+        return db.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%.TaskChanged' AND serialized_event LIKE ?")
+                .param("%" + taskId + "%").query(Long.class).single();
+    }
+
+    private long openSnapshots(String taskId) {
+        return db.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%.TaskChanged' AND serialized_event LIKE ? "
+                + "AND completion_date IS NULL").param("%" + taskId + "%").query(Long.class).single();
     }
 
     /** The read model holds the engine's open tasks, and everyone's inbox is what the engine's task query gives her. */
@@ -141,6 +183,11 @@ class TaskReadModelConsistencyTest extends ApplicationTest {
                 assertThat(inbox).as("%s: %s", after, user).isEqualTo(engine);
                 assertThat(world.as(user, () -> workItems.count(WorkItemQuery.inbox()))).as("%s: %s count", after, user)
                         .isEqualTo(engine.size());
+                for (String id : engine) {
+                    assertThat(world.as(user, () -> workItems.get(id))).as("%s: %s opens %s", after, user, id)
+                            .hasValueSatisfying(item -> assertThat(item.assignee())
+                                    .isEqualTo(java.util.Optional.ofNullable(taskService.createTaskQuery().taskId(id).singleResult().getAssignee())));
+                }
             }
         });
     }

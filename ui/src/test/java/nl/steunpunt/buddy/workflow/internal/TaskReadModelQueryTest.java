@@ -28,7 +28,8 @@ import nl.steunpunt.buddy.workflow.WorkItemQuery.SortBy;
  * The inbox's pages and counts from the task read model against a plain model of its rule, over
  * random tasks: an actor sees each task of any of her candidate groups and each task assigned to her
  * personally, once, filtered, in the query's order (ties by creation and ID in the same direction,
- * tasks without a due date last when ascending), and every page is that list's slice.
+ * tasks without a due date last when ascending), and every page is that list's slice; a single task
+ * (what a claim or a task screen checks) is found for her exactly when that rule lets her see it.
  */
 class TaskReadModelQueryTest extends ApplicationTest {
 
@@ -106,6 +107,18 @@ class TaskReadModelQueryTest extends ApplicationTest {
                     }
                 }
             }
+            int single = 0;
+            for (Set<String> groups : actors) {
+                for (Task task : tasks) {
+                    boolean visible = task.groups().stream().anyMatch(groups::contains) || "rmq.me".equals(task.assignee());
+                    Optional<TaskReadModel.Row> row = readModel.visibleRow(task.id(), groups, "rmq.me");
+                    assertThat(row.map(TaskReadModel.Row::taskId)).as("single task %s for %s", task.id(), groups)
+                            .isEqualTo(visible ? Optional.of(task.id()) : Optional.empty());
+                    row.ifPresent(r -> assertThat(r.assignee()).as("assignee of %s", task.id()).isEqualTo(task.assignee()));
+                    single += visible ? 1 : 0;
+                }
+            }
+            assertThat(single).as("some tasks visible, some not").isBetween(1, actors.size() * tasks.size() - 1);
             assertThat(checked).isEqualTo(actors.size() * queries.size() * 5);
             tx.setRollbackOnly();
         });

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Date;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +27,6 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
@@ -60,9 +57,9 @@ import nl.steunpunt.buddy.workflow.WorkItems;
 
 /**
  * {@link WorkItems} on the Camunda task service. Every query is narrowed to the candidate groups of
- * the acting user (her roles in her regions) before any filter of the caller applies. Inbox pages and
- * counts come from the {@link TaskReadModel}, kept in step with the engine's tasks; single tasks and
- * every change go through the engine.
+ * the acting user (her roles in her regions) before any filter of the caller applies. Inbox pages,
+ * counts and single open tasks come from the {@link TaskReadModel}, kept in step with the engine's tasks
+ * in the same transaction; every change goes through the engine.
  */
 @Service
 @Transactional
@@ -137,10 +134,14 @@ class CamundaWorkItems implements WorkItems {
     @Transactional(readOnly = true)
     public Optional<WorkItem> get(String taskId) {
         Actor actor = currentActor.require();
-        if (taskId == null || !taskExists(taskId)) {
+        if (taskId == null) {
             return Optional.empty();
         }
-        return Optional.of(toWorkItems(List.of(visibleTask(taskId, actor))).get(0));
+        Optional<TaskReadModel.Row> row = readModel.visibleRow(taskId, actor.candidateGroups(), actor.userId());
+        if (row.isEmpty() && taskExists(taskId)) {
+            throw new AccessDeniedException("error.access.other-region");
+        }
+        return row.map(this::toWorkItem);
     }
 
     @Override
@@ -148,9 +149,9 @@ class CamundaWorkItems implements WorkItems {
     public WorkItem claim(String taskId) {
         return retryingConflicts(taskId, "claim", () -> {
             Actor actor = currentActor.require();
-            Task task = lockedVisibleTask(taskId, actor);
+            TaskReadModel.Row task = lockedVisibleTask(taskId, actor);
             refuseIfTaken(task, actor);
-            if (task.getAssignee() == null) {
+            if (task.assignee() == null) {
                 asActor(actor, () -> {
                     try {
                         taskService.claim(taskId, actor.userId());
@@ -168,8 +169,8 @@ class CamundaWorkItems implements WorkItems {
     public WorkItem unclaim(String taskId) {
         return retryingConflicts(taskId, "give-back", () -> {
             Actor actor = currentActor.require();
-            Task task = lockedVisibleTask(taskId, actor);
-            if (task.getAssignee() != null) {
+            TaskReadModel.Row task = lockedVisibleTask(taskId, actor);
+            if (task.assignee() != null) {
                 requireShared(taskId);
                 refuseIfTaken(task, actor);
                 asActor(actor, () -> taskService.setAssignee(taskId, null));
@@ -191,7 +192,7 @@ class CamundaWorkItems implements WorkItems {
     public void assign(String taskId, String userId) {
         retryingConflicts(taskId, "assignment", () -> {
             Actor actor = currentActor.require();
-            Task task = lockedVisibleTask(taskId, actor);
+            TaskReadModel.Row task = lockedVisibleTask(taskId, actor);
             requireShared(taskId);
             Actor colleague = actors.find(userId)
                     .orElseThrow(() -> new InvalidInputException("error.task.assignee.unknown"));
@@ -258,7 +259,7 @@ class CamundaWorkItems implements WorkItems {
 
     private void completeOnce(String taskId, Map<String, Object> routing, Runnable domainAction) {
         Actor actor = currentActor.require();
-        Task task = lockedVisibleTask(taskId, actor);
+        TaskReadModel.Row task = lockedVisibleTask(taskId, actor);
         refuseIfTaken(task, actor);
         routing.forEach((name, value) -> {
             if (!(value instanceof String || value instanceof Boolean || value instanceof Number)) {
@@ -267,7 +268,7 @@ class CamundaWorkItems implements WorkItems {
         });
         domainAction.run();
         asActor(actor, () -> {
-            if (task.getAssignee() == null) {
+            if (task.assignee() == null) {
                 taskService.claim(taskId, actor.userId());
             }
             taskService.complete(taskId, routing);
@@ -393,16 +394,21 @@ class CamundaWorkItems implements WorkItems {
                 .endOr();
     }
 
-    /** The task, held for this transaction ({@link #lockOpenTask}) and visible to her: the start of every change of a task. */
-    private Task lockedVisibleTask(String taskId, Actor actor) {
+    /**
+     * The task, held for this transaction ({@link #lockOpenTask}) and visible to her: the start of every change of a
+     * task. Visibility and assignee come from the read model, which the engine's task listener writes under the same
+     * row lock (so it is the task as it is now): one indexed query instead of the engine's task query.
+     */
+    private TaskReadModel.Row lockedVisibleTask(String taskId, Actor actor) {
         lockOpenTask(taskId);
-        return openVisibleTask(taskId, actor);
+        return readModel.visibleRow(taskId, actor.candidateGroups(), actor.userId())
+                .orElseThrow(() -> new AccessDeniedException("error.access.other-region"));
     }
 
     /** Refuses a change of a task that a colleague has, naming her. */
-    private void refuseIfTaken(Task task, Actor actor) {
-        if (task.getAssignee() != null && !task.getAssignee().equals(actor.userId())) {
-            throw new TaskTakenException(displayName(task.getAssignee()));
+    private void refuseIfTaken(TaskReadModel.Row task, Actor actor) {
+        if (task.assignee() != null && !task.assignee().equals(actor.userId())) {
+            throw new TaskTakenException(displayName(task.assignee()));
         }
     }
 
@@ -421,45 +427,6 @@ class CamundaWorkItems implements WorkItems {
         return new WorkItem(row.taskId(), row.definitionKey(), row.name(), formKey, row.businessKey(), row.subjectId(),
                 new RegionCode(row.regionCode()), phase, row.created(), Optional.ofNullable(row.due()), Optional.ofNullable(row.followUp()),
                 Optional.ofNullable(row.assignee()));
-    }
-
-    private List<WorkItem> toWorkItems(List<Task> tasks) {
-        if (tasks.isEmpty()) {
-            return List.of();
-        }
-        Set<String> instanceIds = new HashSet<>();
-        Set<String> definitionIds = new HashSet<>();
-        tasks.forEach(task -> {
-            instanceIds.add(task.getProcessInstanceId());
-            definitionIds.add(task.getProcessDefinitionId());
-        });
-        Map<String, String> businessKeys = new HashMap<>();
-        runtimeService.createProcessInstanceQuery().processInstanceIds(instanceIds).list()
-                .forEach(pi -> businessKeys.put(pi.getId(), pi.getBusinessKey()));
-        Map<String, Map<String, Object>> variables = new HashMap<>();
-        for (VariableInstance variable : runtimeService.createVariableInstanceQuery()
-                .processInstanceIdIn(instanceIds.toArray(String[]::new)).list()) {
-            if (variable.getExecutionId().equals(variable.getProcessInstanceId())) {
-                variables.computeIfAbsent(variable.getProcessInstanceId(), k -> new HashMap<>())
-                        .put(variable.getName(), variable.getValue());
-            }
-        }
-        Map<String, String> definitionKeys = new HashMap<>();
-        repositoryService.createProcessDefinitionQuery().processDefinitionIdIn(definitionIds.toArray(String[]::new))
-                .list().forEach(d -> definitionKeys.put(d.getId(), d.getKey()));
-
-        List<WorkItem> items = new ArrayList<>(tasks.size());
-        for (Task task : tasks) {
-            Map<String, Object> vars = variables.getOrDefault(task.getProcessInstanceId(), Map.of());
-            Phase phase = Phase.ofProcess(definitionKeys.get(task.getProcessDefinitionId()))
-                    .orElseThrow(() -> new IllegalStateException("Task of an unknown process: " + task.getProcessDefinitionId()));
-            items.add(new WorkItem(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getFormKey(),
-                    businessKeys.get(task.getProcessInstanceId()), (String) vars.get(phase.subjectVariable()),
-                    new RegionCode((String) vars.get(REGION_VARIABLE)), phase,
-                    task.getCreateTime().toInstant(), instant(task.getDueDate()), instant(task.getFollowUpDate()),
-                    Optional.ofNullable(task.getAssignee())));
-        }
-        return items;
     }
 
     private String regionOf(String processInstanceId) {
@@ -491,10 +458,6 @@ class CamundaWorkItems implements WorkItems {
             return "";
         }
         return actors.find(userId).map(Actor::displayName).orElse(userId);
-    }
-
-    private static Optional<Instant> instant(Date date) {
-        return Optional.ofNullable(date).map(Date::toInstant);
     }
 
     /**

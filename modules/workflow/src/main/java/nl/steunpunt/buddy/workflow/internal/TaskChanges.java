@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -53,12 +54,28 @@ class TaskChanges implements TaskHistory {
         if (!EVENTS.contains(task.getEventName()) || task.getProcessDefinitionId() == null) {
             return;
         }
+        if (TaskListener.EVENTNAME_UPDATE.equals(task.getEventName()) && !changesSnapshot(task)) {
+            return;
+        }
         boolean ended = TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()) || TaskListener.EVENTNAME_DELETE.equals(task.getEventName());
         Object region = task.getVariable(CamundaWorkItems.REGION_VARIABLE);
         events.publishEvent(new TaskChanged(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey(),
                 region instanceof String code ? new RegionCode(code) : null, instant(task.getCreateTime()), instant(task.getDueDate()),
                 ended ? ClockUtil.getCurrentTime().toInstant() : null, TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName())));
+    }
+
+    /**
+     * Whether an update changed what a {@link TaskChanged} holds (its name or due date). Most updates do not: a claim or
+     * give-back changes the assignee only, which the event never carries, and its listeners would only write the same
+     * snapshot again, each through its own publication.
+     */
+    private static boolean changesSnapshot(DelegateTask task) {
+        if (!(task instanceof TaskEntity entity)) {
+            return true;
+        }
+        Set<String> changed = entity.getPropertyChanges().keySet();
+        return changed.contains(TaskEntity.NAME) || changed.contains(TaskEntity.DUE_DATE);
     }
 
     @Override

@@ -18,6 +18,10 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.slf4j.Logger;
@@ -43,8 +47,7 @@ import nl.steunpunt.buddy.workflow.WorkItemQuery;
 class TaskReadModel {
 
     private static final Logger log = LoggerFactory.getLogger(TaskReadModel.class);
-    private static final Set<String> WRITES = Set.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_ASSIGNMENT,
-            TaskListener.EVENTNAME_UPDATE);
+    private static final Set<String> WRITES = Set.of(TaskListener.EVENTNAME_CREATE, TaskListener.EVENTNAME_UPDATE);
     private static final Set<String> ENDS = Set.of(TaskListener.EVENTNAME_COMPLETE, TaskListener.EVENTNAME_DELETE);
     private static final String NO_GROUP = "";
     private static final String COLUMNS = "task_id, candidate_group, group_rank, process_instance_id, process_definition_id, process_key, "
@@ -70,7 +73,10 @@ class TaskReadModel {
         if (task.getProcessDefinitionId() == null) {
             return;
         }
-        if (WRITES.contains(task.getEventName())) {
+        if (TaskListener.EVENTNAME_ASSIGNMENT.equals(task.getEventName()) || assigneeOnly(task)) {
+            lockEngineRow(task.getId());
+            db.sql("UPDATE workflow_task SET assignee = ? WHERE task_id = ?").params(task.getAssignee(), task.getId()).update();
+        } else if (WRITES.contains(task.getEventName())) {
             write(task);
         } else if (ENDS.contains(task.getEventName())) {
             lockEngineRow(task.getId());
@@ -78,12 +84,22 @@ class TaskReadModel {
         }
     }
 
+    /**
+     * An update that changed the assignee and nothing else (a claim, a give-back, an assignment): the engine fires it
+     * and then the assignment event, and neither changes more than the rows' assignee. Any other update (also one
+     * without changed properties: a candidate group removed) writes the rows anew.
+     */
+    private static boolean assigneeOnly(DelegateTask task) {
+        return TaskListener.EVENTNAME_UPDATE.equals(task.getEventName()) && task instanceof TaskEntity entity
+                && entity.getPropertyChanges().keySet().equals(Set.of(TaskEntity.ASSIGNEE));
+    }
+
     /** The task's rows as the engine holds it now: one per candidate group, stale groups removed. */
     private void write(DelegateTask task) {
         lockEngineRow(task.getId());
         Set<String> groups = new TreeSet<>();
         for (IdentityLink link : task.getCandidates()) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null && !removedNow(link)) {
                 groups.add(link.getGroupId());
             }
         }
@@ -114,6 +130,15 @@ class TaskReadModel {
                     .param("followUp", timestamp(task.getFollowUpDate()))
                     .update();
         }
+    }
+
+    /**
+     * A candidate group removed by the command that fires this event: the engine deletes the link when it flushes, but
+     * the task still lists it until then (the update event of {@code deleteCandidateGroup} comes before the flush).
+     */
+    private static boolean removedNow(IdentityLink link) {
+        CommandContext command = Context.getCommandContext();
+        return link instanceof IdentityLinkEntity entity && command != null && command.getDbEntityManager().getDbEntityCache().isDeleted(entity);
     }
 
     /**
@@ -216,6 +241,17 @@ class TaskReadModel {
     Optional<Row> row(String taskId) {
         return db.sql("SELECT * FROM workflow_task WHERE task_id = ? ORDER BY group_rank LIMIT 1").param(taskId).query(TaskReadModel::row)
                 .optional();
+    }
+
+    /**
+     * The task's row when the actor may see it, as the engine's task query would decide: one of its candidate groups
+     * is hers, or it is assigned to her. Empty when she may not, or it is no open task of a process.
+     */
+    Optional<Row> visibleRow(String taskId, Set<String> groups, String userId) {
+        return db.sql("SELECT * FROM workflow_task WHERE task_id = :task AND (candidate_group IN (:groups) OR assignee = :user) "
+                        + "ORDER BY group_rank LIMIT 1")
+                .param("task", taskId).param("groups", groups.isEmpty() ? List.of("-") : List.copyOf(groups)).param("user", userId)
+                .query(TaskReadModel::row).optional();
     }
 
     long count(Set<String> groups, String userId, WorkItemQuery query, Instant now) {
