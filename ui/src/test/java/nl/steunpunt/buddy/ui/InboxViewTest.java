@@ -109,6 +109,29 @@ class InboxViewTest extends KaribuTest {
     }
 
     @Test
+    void claiming_a_task_a_colleague_took_meanwhile_names_her_and_shows_her_in_the_row() {
+        ApplicationId id = world.apply(REGION_A);
+        WorkItem task = world.awaitTask(COORDINATOR_A, id);
+        openAppAs(COORDINATOR_A);
+        UI.getCurrent().navigate(InboxView.class);
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+        int row = indexOf(task);
+        assertThat(LitCells.property(inboxGrid(), row, "actions", "claim")).as("free when the list was read").isEqualTo(true);
+
+        world.as(COLLEAGUE_A, () -> workItems.claim(task.id()));
+        world.signIn(COORDINATOR_A);
+        LitCells.call(inboxGrid(), row, "actions", "claim");
+
+        NotificationsKt.expectNotifications("Deze taak is al opgepakt door Collega A.");
+        assertThat(indexOf(task)).as("the task keeps its place in the list").isEqualTo(row);
+        assertThat(rows().get(row).assignee()).contains(COLLEAGUE_A);
+        assertThat(GridKt._getFormattedRow(inboxGrid(), row)).contains("Collega A");
+        assertThat(LitCells.property(inboxGrid(), row, "actions", "claim")).as("no longer free").isEqualTo(false);
+        assertThat(LitCells.property(inboxGrid(), row, "actions", "unclaim")).as("not hers to give back").isEqualTo(false);
+        assertThat(world.as(COORDINATOR_A, () -> workItems.get(task.id())).orElseThrow().assignee()).contains(COLLEAGUE_A);
+    }
+
+    @Test
     void opening_a_task_shows_its_own_form_and_completing_it_moves_the_process_on() {
         ApplicationId id = world.apply(REGION_A);
         WorkItem task = world.awaitTask(COORDINATOR_A, id);

@@ -39,6 +39,7 @@ import nl.steunpunt.buddy.shared.Region;
 import nl.steunpunt.buddy.shared.Regions;
 import nl.steunpunt.buddy.shared.TranslatableException;
 import nl.steunpunt.buddy.workflow.Phase;
+import nl.steunpunt.buddy.workflow.TaskTakenException;
 import nl.steunpunt.buddy.workflow.WorkItem;
 import nl.steunpunt.buddy.workflow.WorkItemQuery;
 import nl.steunpunt.buddy.workflow.WorkItemQuery.Scope;
@@ -212,6 +213,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
             WorkItem now = workItems.claim(item.id());
             Notifications.success("inbox.claimed", taskName(item));
             refresh(now);
+        } catch (TaskTakenException e) {
+            Notifications.error(e);
+            refreshTaken(item);
         } catch (TranslatableException e) {
             Notifications.error(e);
             refresh();
@@ -223,10 +227,29 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
             WorkItem now = workItems.unclaim(item.id());
             Notifications.success("inbox.unclaimed", taskName(item));
             refresh(now);
+        } catch (TaskTakenException e) {
+            Notifications.error(e);
+            refreshTaken(item);
         } catch (TranslatableException e) {
             Notifications.error(e);
             refresh();
         }
+    }
+
+    /**
+     * A colleague has the task now: it is still open and hers to see, so with all tasks listed only its row changes
+     * (the colleague's name instead of a button); otherwise, or when it is gone after all, the list is read again.
+     */
+    private void refreshTaken(WorkItem item) {
+        Optional<WorkItem> now = Optional.empty();
+        if (query.scope() == Scope.ALL) {
+            try {
+                now = workItems.get(item.id());
+            } catch (TranslatableException e) {
+                // no longer hers to see: the list is read again below
+            }
+        }
+        now.ifPresentOrElse(this::refresh, this::refresh);
     }
 
     /**
