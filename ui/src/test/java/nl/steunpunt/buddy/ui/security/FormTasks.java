@@ -331,7 +331,7 @@ class FormTasks {
         for (int round = 0; round < 2; round++) {
             matching.awaitTask(facilitator, twice.toString(), IntervisieProcess.TASK_PLAN_SESSION);
             // the next session falls some weeks after the previous one (the region's window)
-            LocalDateTime start = previous == null ? LocalDateTime.now(clock).plusMinutes(10).withSecond(0).withNano(0) : previous.plusWeeks(7);
+            LocalDateTime start = previous == null ? soon() : previous.plusWeeks(7);
             previous = start;
             UUID session = world.as(facilitator, () -> cycle.plan(twice, new SessionPlan(start, start.plusHours(1), "Steunpunt, zaal F")));
             WorkItem record = pass(facilitator, twice, session);
@@ -350,8 +350,17 @@ class FormTasks {
     }
 
     private UUID planSoon(String facilitator, UUID group) {
-        LocalDateTime start = LocalDateTime.now(clock).plusMinutes(10).withSecond(0).withNano(0);
+        LocalDateTime start = soon();
         return world.as(facilitator, () -> cycle.plan(group, new SessionPlan(start, start.plusHours(1), "Steunpunt, zaal F")));
+    }
+
+    /**
+     * The start of an hour's session ten minutes from now, or tomorrow morning when that hour would run past midnight
+     * (a session lies within one day; the shared test clock can stand at any time of day).
+     */
+    private LocalDateTime soon() {
+        LocalDateTime start = LocalDateTime.now(clock).plusMinutes(10).withSecond(0).withNano(0);
+        return start.plusHours(1).toLocalDate().equals(start.toLocalDate()) ? start : start.toLocalDate().plusDays(1).atTime(10, 0);
     }
 
     /** Moves the clock past the session's end and fires the timer: the record task opens. */
