@@ -129,6 +129,15 @@ class InboxViewTest extends KaribuTest {
         assertThat(LitCells.property(inboxGrid(), row, "actions", "claim")).as("no longer free").isEqualTo(false);
         assertThat(LitCells.property(inboxGrid(), row, "actions", "unclaim")).as("not hers to give back").isEqualTo(false);
         assertThat(world.as(COORDINATOR_A, () -> workItems.get(task.id())).orElseThrow().assignee()).contains(COLLEAGUE_A);
+
+        // read again (the page's colleagues looked up together): still her name
+        @SuppressWarnings("unchecked")
+        com.vaadin.flow.component.select.Select<nl.steunpunt.buddy.workflow.WorkItemQuery.Scope> scope =
+                _get(com.vaadin.flow.component.select.Select.class, spec -> spec.withId("filter-scope"));
+        _setValue(scope, nl.steunpunt.buddy.workflow.WorkItemQuery.Scope.UNASSIGNED);
+        assertThat(rows()).extracting(WorkItem::id).doesNotContain(task.id());
+        _setValue(scope, nl.steunpunt.buddy.workflow.WorkItemQuery.Scope.ALL);
+        assertThat(GridKt._getFormattedRow(inboxGrid(), indexOf(task))).contains("Collega A");
     }
 
     @Test

@@ -7,9 +7,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -75,7 +77,10 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private final Checkbox overdue = new Checkbox();
     private final Select<Optional<Phase>> phase = new Select<>();
     private final Span total = new Span();
-    /** Region and colleague names of the page being drawn: one lookup per name, not per row; cleared per page. */
+    /**
+     * Region and colleague names of the page being drawn: the colleagues of a page in one look-up, a region once, not
+     * per row; cleared per page.
+     */
     private final Map<String, String> names = new HashMap<>();
     private WorkItemQuery query = WorkItemQuery.inbox();
 
@@ -158,7 +163,9 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
         // a row is its task: refreshing a changed task's row finds it by ID, whatever else changed
         grid.setItems(new CallbackDataProvider<WorkItem, Void>(q -> {
                     names.clear();
-                    return workItems.find(withSort(q.getSortOrders()), q.getOffset(), q.getLimit()).stream();
+                    List<WorkItem> page = workItems.find(withSort(q.getSortOrders()), q.getOffset(), q.getLimit());
+                    rememberColleagues(page);
+                    return page.stream();
                 },
                 q -> (int) Math.min(Integer.MAX_VALUE, workItems.count(query)), WorkItem::id));
         // the exact count above is the data provider's contract only: the grid pages without it (see refresh)
@@ -291,6 +298,17 @@ public class InboxView extends VerticalLayout implements HasDynamicTitle {
     private String regionName(WorkItem item) {
         return names.computeIfAbsent("region:" + item.region().value(),
                 key -> regions.find(item.region()).map(Region::name).orElse(item.region().value()));
+    }
+
+    /** The display names of the colleagues who have tasks of this page, in one look-up (a page names up to 50). */
+    private void rememberColleagues(List<WorkItem> page) {
+        String me = currentActor.require().userId();
+        Set<String> colleagues = new HashSet<>();
+        page.forEach(item -> item.assignee().filter(userId -> !userId.equals(me)).ifPresent(colleagues::add));
+        if (!colleagues.isEmpty()) {
+            Map<String, String> found = actors.displayNames(colleagues);
+            colleagues.forEach(userId -> names.put("user:" + userId, found.getOrDefault(userId, userId)));
+        }
     }
 
     private String assigneeLabel(String userId) {

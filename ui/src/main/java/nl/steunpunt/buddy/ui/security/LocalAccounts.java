@@ -1,6 +1,10 @@
 package nl.steunpunt.buddy.ui.security;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -49,6 +53,18 @@ public class LocalAccounts implements UserDetailsService, Actors {
     public Optional<Actor> find(String userId) {
         currentActor.require();
         return account(userId);
+    }
+
+    /** Colleagues' display names for a list that names many of them (the inbox's page), for a signed-in user. */
+    @Override
+    public Map<String, String> displayNames(Collection<String> userIds) {
+        currentActor.require();
+        Set<String> wanted = userIds.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        Map<String, String> names = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            accounts.displayNames(wanted).forEach(row -> names.put((String) row[0], (String) row[1]));
+        }
+        return names;
     }
 
     /** The colleagues holding {@code role} in {@code region} (the assign dialog), for someone who works in that region. */

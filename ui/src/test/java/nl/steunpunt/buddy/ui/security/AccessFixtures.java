@@ -415,7 +415,11 @@ class AccessFixtures {
                     : List.of();
         }
         if (type == Collection.class) {
-            return name.equals("scope") ? List.of(s.region()) : List.of(s.buddy().id());
+            return switch (name) {
+                case "scope" -> List.of(s.region());
+                case "userIds" -> List.of(s.place().scene().colleague());
+                default -> List.of(s.buddy().id());
+            };
         }
         if (type == NewContact.class) {
             return contact();
