@@ -121,6 +121,8 @@ class LifecycleBenchmarkTest extends ApplicationTest {
     /** How often a driver looks for its next task, as a screen would refresh (the inbox query costs the machine too). */
     private static final Duration POLL = Duration.ofMillis(Long.getLong("bench.poll.millis", 80));
     private static final String BARE = "BenchBareProcess";
+    /** The bare process with one asynchronous continuation before its user task: the floor of a step that waits for a job. */
+    private static final String BARE_HOP = "BenchBareHopProcess";
     private static final Set<String> WAIT_STATES = Set.of("userTask", "receiveTask", "intermediateMessageCatch", "intermediateTimer",
             "intermediateSignalCatch", "boundaryTimer", "boundaryMessage", "boundarySignal");
     /** Start events of event subprocesses (not of a process: their parent is then the process instance) catch while the case waits. */
@@ -171,7 +173,7 @@ class LifecycleBenchmarkTest extends ApplicationTest {
     }
 
     /** One measured run: steps and seconds; for our lifecycle also the history rows it left. */
-    record Round(long steps, double seconds, long historyRows, Map<String, Long> byType) {
+    record Round(long steps, double seconds, long historyRows, Map<String, Long> byType, long jobs) {
         double perSecond() {
             return steps / seconds;
         }
@@ -182,16 +184,23 @@ class LifecycleBenchmarkTest extends ApplicationTest {
         world.ensure();
         repositoryService.createDeployment().name("benchmark").addModelInstance(BARE + ".bpmn",
                 Bpmn.createExecutableProcess(BARE).camundaHistoryTimeToLive(1).startEvent().userTask("Task_Bare").name("Taak")
-                        .endEvent().done()).deploy();
+                        .endEvent().done())
+                .addModelInstance(BARE_HOP + ".bpmn", Bpmn.createExecutableProcess(BARE_HOP).camundaHistoryTimeToLive(1).startEvent()
+                        .serviceTask("Hop").camundaAsyncBefore().camundaExpression("${true}").userTask("Task_Hop").name("Taak")
+                        .endEvent().done())
+                .deploy();
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
         try {
             lifecycles(pool);
             bare(pool);
+            bareHop(pool);
             List<Round> oursEmpty = new ArrayList<>();
             List<Round> bareEmpty = new ArrayList<>();
+            List<Round> hopEmpty = new ArrayList<>();
             for (int i = 0; i < ROUNDS; i++) {
                 oursEmpty.add(lifecycles(pool));
                 bareEmpty.add(bare(pool));
+                hopEmpty.add(bareHop(pool));
             }
             String load = loadAverage();
             long generation = System.nanoTime();
@@ -209,7 +218,7 @@ class LifecycleBenchmarkTest extends ApplicationTest {
                 bareAged.add(bare(pool));
             }
             Cleanup cleanup = cleanUp();
-            report(oursEmpty, bareEmpty, oursAged, bareAged, aged, agedSeconds, cleanup, load + " / " + loadAverage());
+            report(oursEmpty, bareEmpty, hopEmpty, oursAged, bareAged, aged, agedSeconds, cleanup, load + " / " + loadAverage());
         } finally {
             pool.shutdownNow();
         }
@@ -223,6 +232,7 @@ class LifecycleBenchmarkTest extends ApplicationTest {
             scenes.add(cast(matching.scene()));
         }
         long rowsBefore = historyRows();
+        long jobsBefore = jobsRun();
         WAITING.set(0);
         ACTING.set(0);
         LAPS.clear();
@@ -233,11 +243,12 @@ class LifecycleBenchmarkTest extends ApplicationTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         java.sql.Timestamp to = now();
         long rowsAfter = historyRows();
-        Map<String, Long> byType = steps(from, to, false);
-        Round round = new Round(byType.values().stream().mapToLong(Long::longValue).sum(), seconds, rowsAfter - rowsBefore, byType);
-        System.out.printf(Locale.ROOT, "lifecycle round: %d steps in %.1f s = %.2f/s, %d history rows, %s (load %s);"
+        Map<String, Long> byType = steps(from, to, null);
+        Round round = new Round(byType.values().stream().mapToLong(Long::longValue).sum(), seconds, rowsAfter - rowsBefore, byType,
+                jobsRun() - jobsBefore);
+        System.out.printf(Locale.ROOT, "lifecycle round: %d steps in %.1f s = %.2f/s, %d history rows, %d jobs run, %s (load %s);"
                 + " user tasks: waiting for the task in the inbox %.1f s, completing it %.1f s (summed over the drivers)%n", round.steps(),
-                seconds, round.perSecond(), round.historyRows(), byType, loadAverage(), WAITING.get() / 1e9, ACTING.get() / 1e9);
+                seconds, round.perSecond(), round.historyRows(), round.jobs(), byType, loadAverage(), WAITING.get() / 1e9, ACTING.get() / 1e9);
         System.out.println("  where the drivers' time went (s, summed over the drivers): " + LAPS.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), e.getValue().sum() / 1e9)).collect(Collectors.joining(", ")));
         return round;
@@ -439,23 +450,61 @@ class LifecycleBenchmarkTest extends ApplicationTest {
         }
         long completed = runs.stream().mapToLong(CompletableFuture::join).sum();
         double seconds = (System.nanoTime() - start) / 1e9;
-        Map<String, Long> byType = steps(from, now(), true);
+        Map<String, Long> byType = steps(from, now(), BARE);
         assertThat(byType.values().stream().mapToLong(Long::longValue).sum()).as("the engine counted every completed task").isEqualTo(completed);
         System.out.printf(Locale.ROOT, "bare round: %d steps in %.1f s = %.2f/s (load %s)%n", completed, seconds, completed / seconds,
                 loadAverage());
-        return new Round(completed, seconds, 0, byType);
+        return new Round(completed, seconds, 0, byType, 0);
+    }
+
+    /**
+     * The bare step behind one asynchronous continuation, as a step of ours waits for the job executor: start, the
+     * job executor runs the service task, the user task appears (looked for as our drivers look), complete it.
+     */
+    private Round bareHop(ExecutorService pool) {
+        java.sql.Timestamp from = now();
+        long jobsBefore = jobsRun();
+        long start = System.nanoTime();
+        long end = start + BASELINE_ROUND.toNanos();
+        List<CompletableFuture<Long>> runs = new ArrayList<>();
+        for (int i = 0; i < PARALLEL; i++) {
+            runs.add(CompletableFuture.supplyAsync(() -> {
+                long done = 0;
+                while (System.nanoTime() < end) {
+                    String instance = runtimeService.startProcessInstanceByKey(BARE_HOP).getId();
+                    Task task = await().until(() -> taskService.createTaskQuery().processInstanceId(instance).singleResult(), t -> t != null);
+                    taskService.complete(task.getId());
+                    done++;
+                }
+                return done;
+            }, pool));
+        }
+        long completed = runs.stream().mapToLong(CompletableFuture::join).sum();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Long> byType = steps(from, now(), BARE_HOP);
+        assertThat(byType.values().stream().mapToLong(Long::longValue).sum()).as("the engine counted every completed task").isEqualTo(completed);
+        long jobs = jobsRun() - jobsBefore;
+        System.out.printf(Locale.ROOT, "bare round with one asynchronous continuation: %d steps in %.1f s = %.2f/s, %d jobs run (load %s)%n",
+                completed, seconds, completed / seconds, jobs, loadAverage());
+        return new Round(completed, seconds, 0, byType, jobs);
+    }
+
+    /** Jobs the engine ran successfully so far (its own metric, written to the database on request). */
+    private long jobsRun() {
+        managementService.reportDbMetricsNow();
+        return managementService.createMetricsQuery().name(org.camunda.bpm.engine.management.Metrics.JOB_SUCCESSFUL).sum();
     }
 
     // ---- counting ----------------------------------------------------------------------------------
 
-    /** The wait states passed in the window, by activity type: ours (every process but the bare one) or the bare one's. */
-    private Map<String, Long> steps(java.sql.Timestamp from, java.sql.Timestamp to, boolean bare) {
+    /** The wait states passed in the window, by activity type: ours (every process but the bare ones) or a bare one's. */
+    private Map<String, Long> steps(java.sql.Timestamp from, java.sql.Timestamp to, String bare) {
         Map<String, Long> byType = new LinkedHashMap<>();
         db.sql("SELECT act_type_, count(*) FROM act_hi_actinst WHERE end_time_ >= :from AND end_time_ <= :to AND act_inst_state_ <> 2"
                 + " AND (act_type_ IN (:types) OR act_type_ IN (:starts) AND parent_act_inst_id_ <> proc_inst_id_)"
-                + " AND (proc_def_key_ = :bare) = :isBare GROUP BY act_type_ ORDER BY act_type_")
+                + (bare == null ? " AND proc_def_key_ NOT IN (:bare)" : " AND proc_def_key_ IN (:bare)") + " GROUP BY act_type_ ORDER BY act_type_")
                 .param("from", from).param("to", to).param("types", WAIT_STATES).param("starts", EVENT_SUBPROCESS_STARTS)
-                .param("bare", BARE).param("isBare", bare)
+                .param("bare", bare == null ? List.of(BARE, BARE_HOP) : List.of(bare))
                 .query((rs, i) -> byType.put(rs.getString(1), rs.getLong(2))).list();
         return byType;
     }
@@ -576,10 +625,12 @@ class LifecycleBenchmarkTest extends ApplicationTest {
 
     // ---- report ------------------------------------------------------------------------------------
 
-    private void report(List<Round> oursEmpty, List<Round> bareEmpty, List<Round> oursAged, List<Round> bareAged, Map<String, Long> aged,
-            double agedSeconds, Cleanup cleanup, String load) {
+    private void report(List<Round> oursEmpty, List<Round> bareEmpty, List<Round> hopEmpty, List<Round> oursAged, List<Round> bareAged,
+            Map<String, Long> aged, double agedSeconds, Cleanup cleanup, String load) {
         double ours = rate(oursEmpty);
         double bare = rate(bareEmpty);
+        double hop = rate(hopEmpty);
+        double jobsPerStep = oursEmpty.stream().mapToLong(Round::jobs).sum() / (double) oursEmpty.stream().mapToLong(Round::steps).sum();
         double oursOld = rate(oursAged);
         double bareOld = rate(bareAged);
         double produced = oursEmpty.stream().mapToLong(Round::historyRows).sum() / oursEmpty.stream().mapToDouble(Round::seconds).sum();
@@ -587,7 +638,8 @@ class LifecycleBenchmarkTest extends ApplicationTest {
         double p6 = oursOld / ours;
         double clean = cleanup.perSecond() / produced;
         long agedRows = aged.values().stream().mapToLong(Long::longValue).sum();
-        BenchmarkTable.record("P1-lifecycle", String.format(Locale.ROOT, "lifecycle wait-state steps/s, %d lifecycles side by side", PARALLEL),
+        BenchmarkTable.record("P1-lifecycle", String.format(Locale.ROOT, "lifecycle wait-state steps/s, %d lifecycles side by side"
+                + " (bare step behind 1 job: %.2f; ours %.2f jobs/step)", PARALLEL, hop / bare, jobsPerStep),
                 String.format(Locale.ROOT, "%.1f steps/s", ours), String.format(Locale.ROOT, "%.1f steps/s bare 1-task", bare), p1,
                 ">= 0.8", p1 >= 0.8);
         BenchmarkTable.record("P6-aged", String.format(Locale.ROOT, "lifecycle steps/s with %,d history rows", agedRows),
@@ -611,6 +663,13 @@ class LifecycleBenchmarkTest extends ApplicationTest {
         rounds(out, "empty db", oursEmpty, bareEmpty);
         out.append(String.format(Locale.ROOT, "P1-lifecycle: ours %.1f steps/s, bare %.1f steps/s, ratio %.3f (target >= 0.8) %s%n", ours, bare,
                 p1, p1 >= 0.8 ? "PASS" : "FAIL"));
+        for (int i = 0; i < hopEmpty.size(); i++) {
+            out.append(String.format(Locale.ROOT, "  empty db round %d: bare step behind one asynchronous continuation %d steps in %.1f s = %.1f/s,"
+                    + " %d jobs%n", i + 1, hopEmpty.get(i).steps(), hopEmpty.get(i).seconds(), hopEmpty.get(i).perSecond(), hopEmpty.get(i).jobs()));
+        }
+        out.append(String.format(Locale.ROOT, "Reference: the bare step behind one asynchronous continuation (1 job per step) %.1f steps/s = %.3f of"
+                + " the bare step; ours ran %.2f jobs per step (%d jobs for %d steps)%n", hop, hop / bare, jobsPerStep,
+                oursEmpty.stream().mapToLong(Round::jobs).sum(), oursEmpty.stream().mapToLong(Round::steps).sum()));
         out.append(String.format(Locale.ROOT, "Aged: %,d history rows (%s), generated in %.0f s%n", agedRows, aged, agedSeconds));
         rounds(out, "aged db", oursAged, bareAged);
         out.append(String.format(Locale.ROOT, "P6-aged: ours %.1f steps/s aged vs %.1f empty, ratio %.3f (target >= 0.9) %s;"
