@@ -80,12 +80,7 @@ class InboxViewTest extends KaribuTest {
 
     @Test
     void claiming_from_the_inbox_makes_the_task_mine() {
-        ApplicationId id = world.apply(REGION_A);
-        WorkItem task = world.awaitTask(COORDINATOR_A, id);
-        openAppAs(COORDINATOR_A);
-        UI.getCurrent().navigate(InboxView.class);
-
-        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+        WorkItem task = newTaskInTheInboxOfCoordinatorA();
         long visible = world.as(COORDINATOR_A, () -> workItems.count(nl.steunpunt.buddy.workflow.WorkItemQuery.inbox()));
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("inbox-total")).getText())
                 .as("the total counts the visible tasks").isEqualTo(visible + " taken");
@@ -110,11 +105,7 @@ class InboxViewTest extends KaribuTest {
 
     @Test
     void claiming_a_task_a_colleague_took_meanwhile_names_her_and_shows_her_in_the_row() {
-        ApplicationId id = world.apply(REGION_A);
-        WorkItem task = world.awaitTask(COORDINATOR_A, id);
-        openAppAs(COORDINATOR_A);
-        UI.getCurrent().navigate(InboxView.class);
-        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+        WorkItem task = newTaskInTheInboxOfCoordinatorA();
         int row = indexOf(task);
         assertThat(LitCells.property(inboxGrid(), row, "actions", "claim")).as("free when the list was read").isEqualTo(true);
 
@@ -321,6 +312,15 @@ class InboxViewTest extends KaribuTest {
         } finally {
             db.sql("DELETE FROM workflow_task WHERE candidate_group = ?").param(group).update();
         }
+    }
+
+    /** A new application's first task, and coordinator A's inbox open in the browser. */
+    private WorkItem newTaskInTheInboxOfCoordinatorA() {
+        WorkItem task = world.awaitTask(COORDINATOR_A, world.apply(REGION_A));
+        openAppAs(COORDINATOR_A);
+        UI.getCurrent().navigate(InboxView.class);
+        com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+        return task;
     }
 
     private List<WorkItem> rows() {
