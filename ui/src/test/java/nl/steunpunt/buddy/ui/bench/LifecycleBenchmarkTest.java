@@ -238,7 +238,7 @@ class LifecycleBenchmarkTest extends ApplicationTest {
     /**
      * One measured round of ours: batches of {@value #PARALLEL} lifecycles side by side until they have run as long as a
      * bare round ({@link #BASELINE_ROUND}); each batch's cast is made before its clock starts. A single batch passes its
-     * 84 steps in 1.3–2.2 s, too short for a steady figure: the same code gave P6 0.70, 0.81 and 1.40 in three runs.
+     * 84 steps in 1.3–2.2 s, too short for a steady figure: three runs in a row gave P6 0.70, 1.40 and 0.81.
      */
     private Round lifecycleRound(ExecutorService pool) {
         List<Round> batches = new ArrayList<>();
