@@ -157,6 +157,10 @@ class MatchingFlowIntegrationTest extends ApplicationTest {
         assertThat(answer.assignee()).contains(anna.username());
         assertThat(answer.formKey()).isEqualTo(MatchingProcess.Forms.ANSWER_PROPOSAL);
         assertThat(answer.due()).isPresent();
+        assertThatThrownBy(() -> world.as(anna.username(), () -> workItems.unclaim(answer.id())))
+                .as("her answer is personal: no group to give it back to").isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("error.task.personal");
+        assertThat(world.as(anna.username(), () -> workItems.get(answer.id())).orElseThrow().assignee()).contains(anna.username());
         assertThat(matching.tasksOf(bea.username(), id)).isEmpty();
         List<ProposalForBuddy> proposals = world.as(anna.username(), () -> matchmaking.myProposals());
         assertThat(proposals).singleElement().satisfies(p -> {

@@ -115,6 +115,8 @@ class TaskReadModelQueryTest extends ApplicationTest {
                     assertThat(row.map(TaskReadModel.Row::taskId)).as("single task %s for %s", task.id(), groups)
                             .isEqualTo(visible ? Optional.of(task.id()) : Optional.empty());
                     row.ifPresent(r -> assertThat(r.assignee()).as("assignee of %s", task.id()).isEqualTo(task.assignee()));
+                    assertThat(readModel.candidateGroups(task.id())).as("groups of %s", task.id())
+                            .containsExactlyInAnyOrderElementsOf(task.groups().stream().filter(g -> !g.isEmpty()).toList());
                     single += visible ? 1 : 0;
                 }
             }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -171,7 +170,7 @@ class CamundaWorkItems implements WorkItems {
             Actor actor = currentActor.require();
             TaskReadModel.Row task = lockedVisibleTask(taskId, actor);
             if (task.assignee() != null) {
-                requireShared(taskId);
+                sharedGroups(taskId);
                 refuseIfTaken(task, actor);
                 asActor(actor, () -> taskService.setAssignee(taskId, null));
             }
@@ -193,10 +192,9 @@ class CamundaWorkItems implements WorkItems {
         retryingConflicts(taskId, "assignment", () -> {
             Actor actor = currentActor.require();
             TaskReadModel.Row task = lockedVisibleTask(taskId, actor);
-            requireShared(taskId);
+            Set<String> groups = sharedGroups(taskId);
             Actor colleague = actors.find(userId)
                     .orElseThrow(() -> new InvalidInputException("error.task.assignee.unknown"));
-            Set<String> groups = candidateGroupsOf(taskId);
             if (colleague.candidateGroups().stream().noneMatch(groups::contains)) {
                 throw new InvalidInputException("error.task.assignee.not-eligible", colleague.displayName());
             }
@@ -376,8 +374,7 @@ class CamundaWorkItems implements WorkItems {
      * after that action (and the change would be tried again, see {@link #retryingConflicts}).
      */
     private void lockOpenTask(String taskId) {
-        if (taskId == null || db.sql("SELECT id_ FROM act_ru_task WHERE id_ = ? FOR UPDATE").param(taskId).query(String.class)
-                .optional().isEmpty()) {
+        if (taskId == null || !readModel.lockEngineRow(taskId)) {
             throw new TaskGoneException();
         }
     }
@@ -433,18 +430,15 @@ class CamundaWorkItems implements WorkItems {
         return (String) runtimeService.getVariable(processInstanceId, REGION_VARIABLE);
     }
 
-    /** A personal task (a buddy's answer to her proposal) cannot be given back or passed on. */
-    private void requireShared(String taskId) {
-        if (candidateGroupsOf(taskId).isEmpty()) {
+    /**
+     * The candidate groups of a task held by {@link #lockedVisibleTask} (from the read model, as it is now). A personal
+     * task (a buddy's answer to her proposal) has none and cannot be given back or passed on.
+     */
+    private Set<String> sharedGroups(String taskId) {
+        Set<String> groups = readModel.candidateGroups(taskId);
+        if (groups.isEmpty()) {
             throw new InvalidInputException("error.task.personal");
         }
-    }
-
-    private Set<String> candidateGroupsOf(String taskId) {
-        Set<String> groups = new HashSet<>();
-        taskService.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .forEach(link -> groups.add(link.getGroupId()));
         return groups;
     }
 

@@ -142,11 +142,18 @@ class TaskReadModel {
     }
 
     /**
-     * Takes the engine's task row first, as {@link CamundaWorkItems#complete} does, so two changes of
-     * one task always lock in the same order (the engine's row, then these).
+     * Holds the engine's task row until this transaction ends. Every change of a task takes it first (here and in
+     * {@link CamundaWorkItems}), so two changes of one task always lock in the same order: the engine's row, then these.
+     * False when the task no longer exists.
      */
-    private void lockEngineRow(String taskId) {
-        db.sql("SELECT id_ FROM act_ru_task WHERE id_ = ? FOR UPDATE").param(taskId).query(String.class).optional();
+    boolean lockEngineRow(String taskId) {
+        return db.sql("SELECT id_ FROM act_ru_task WHERE id_ = ? FOR UPDATE").param(taskId).query(String.class).optional().isPresent();
+    }
+
+    /** The task's candidate groups as its rows hold them; empty for a personal task (its one row has none). */
+    Set<String> candidateGroups(String taskId) {
+        return new TreeSet<>(db.sql("SELECT candidate_group FROM workflow_task WHERE task_id = ? AND candidate_group <> ''")
+                .param(taskId).query(String.class).list());
     }
 
     /** Rewrites the rows of these process instances from the engine's tables (after a migration). */
